@@ -1,0 +1,1 @@
+export { platformMeshPlugin as default } from './plugin';

@@ -1,0 +1,80 @@
+import type { GroupVersionKind } from './types/kubernetes';
+
+/**
+ * Catalog annotation that links an entity to a Platform Mesh instance:
+ * `platform-mesh.io/instance: <target>/<namespace>/<name>`.
+ *
+ * @public
+ */
+export const PLATFORM_MESH_INSTANCE_ANNOTATION = 'platform-mesh.io/instance';
+
+/**
+ * The PlatformMesh kind. Always match on the group `core.platform-mesh.io`: the deployer's
+ * `deploy.platform-mesh.io` PlatformMesh is a different kind with the same name.
+ *
+ * @public
+ */
+export const PLATFORM_MESH_GVK: GroupVersionKind = {
+  group: 'core.platform-mesh.io',
+  version: 'v1alpha1',
+  kind: 'PlatformMesh',
+};
+
+/**
+ * Label the operator puts on every HelmRelease, Kustomization, Application and AppProject it creates.
+ *
+ * @public
+ */
+export const OPERATOR_CREATED_LABEL = 'core.platform-mesh.io/operator-created';
+
+/**
+ * Data key of the profile in the profile ConfigMap.
+ *
+ * @public
+ */
+export const PROFILE_CONFIGMAP_KEY = 'profile.yaml';
+
+/**
+ * Suffix of the default profile ConfigMap name (`<instance>-profile`).
+ *
+ * @public
+ */
+export const PROFILE_CONFIGMAP_SUFFIX = '-profile';
+
+/**
+ * Field manager this project uses for server-side apply.
+ *
+ * @public
+ */
+export const FIELD_MANAGER = 'backstage-platform-mesh';
+
+/**
+ * Annotation written on the PlatformMesh to make the operator reconcile after a profile-only
+ * change (the operator does not watch the profile ConfigMap).
+ *
+ * @public
+ */
+export const PROFILE_HASH_ANNOTATION = 'platform-mesh.io/profile-sha256';
+
+/**
+ * Defaults for the Secrets of a remote setup (the how-to's names), all with data key `kubeconfig`.
+ *
+ * @public
+ */
+export const DEFAULT_SECRETS = {
+  /** On the operator cluster, operator namespace: runtime kubeconfig mounted by the operator (`remoteRuntime.secretName`). */
+  operatorRuntimeKubeconfig: { name: 'platform-mesh-kubeconfig', key: 'kubeconfig' },
+  /** On the operator cluster, operator namespace, only when Operator != Infra (`remoteInfra.secretName`). */
+  operatorInfraKubeconfig: { name: 'platform-mesh-infra-kubeconfig', key: 'kubeconfig' },
+  /** On the infra cluster, instance namespace: what Flux resolves for `spec.kubeConfig.secretRef` (`remoteRuntime.infra.secretName`). */
+  fluxRuntimeKubeconfig: { name: 'platform-mesh-runtime-secret', key: 'kubeconfig' },
+  /** On the infra cluster, namespace `argocd`: the Argo CD cluster Secret for the runtime cluster. */
+  argocdClusterSecret: { name: 'platform-mesh-cluster-secret', namespace: 'argocd' },
+} as const;
+
+/**
+ * Default namespace of the operator and of instances.
+ *
+ * @public
+ */
+export const DEFAULT_NAMESPACE = 'platform-mesh-system';

@@ -1,0 +1,257 @@
+/**
+ * The backend's answer for one Platform Mesh instance, shared by the backend, the actions registry
+ * action and the frontend card. This file is part of the HTTP API contract (`design.md`).
+ */
+
+/**
+ * Health of one object or of a whole instance, following kstatus semantics.
+ *
+ * @public
+ */
+export type Health =
+  | 'healthy'
+  | 'progressing'
+  | 'degraded'
+  | 'failed'
+  | 'suspended'
+  | 'unknown';
+
+/**
+ * The three cluster roles of a remote Platform Mesh deployment.
+ *
+ * @public
+ */
+export type ClusterRole = 'operator' | 'runtime' | 'infra';
+
+/**
+ * Why a cluster could not be read.
+ *
+ * @public
+ */
+export type ClusterErrorType =
+  | 'unreachable'
+  | 'timeout'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'crd-missing'
+  | 'not-found'
+  | 'unknown';
+
+/**
+ * A typed per-cluster error. Carried as data next to what the other clusters returned; its message
+ * never contains credentials.
+ *
+ * @public
+ */
+export interface ClusterError {
+  type: ClusterErrorType;
+  message: string;
+  /** The resource the failing call was about, e.g. `helmreleases.helm.toolkit.fluxcd.io`. */
+  resource?: string;
+  /** HTTP status code of the failing call, when there was a response. */
+  statusCode?: number;
+}
+
+/**
+ * Reachability of the cluster that plays one role for an instance.
+ *
+ * @public
+ */
+export interface ClusterRoleStatus {
+  /** The configured cluster name (never its URL). */
+  name: string;
+  reachable: boolean;
+  /** When the data for this cluster was last known to be current (ISO 8601). */
+  observedAt?: string;
+  error?: ClusterError;
+}
+
+/**
+ * Reference to an instance: `<target>/<namespace>/<name>`.
+ *
+ * @public
+ */
+export interface InstanceRef {
+  target: string;
+  namespace: string;
+  name: string;
+}
+
+/**
+ * The pipeline steps of the PlatformMesh controller, in order.
+ *
+ * @public
+ */
+export type PipelineStep =
+  | 'DeploymentSubroutine'
+  | 'KcpsetupSubroutine'
+  | 'ProvidersecretSubroutine'
+  | 'FeatureToggleSubroutine'
+  | 'WaitSubroutine'
+  | 'Ready';
+
+/**
+ * One PlatformMesh condition, mapped onto its pipeline step.
+ *
+ * @public
+ */
+export interface ConditionStatus {
+  step: PipelineStep;
+  /** The condition type as found on the object (`KcpsetupSubroutine` or the older `KcpsetupSubroutine_Ready`). */
+  type: string;
+  status: 'True' | 'False' | 'Unknown' | 'Missing';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+  observedGeneration?: number;
+  /** The condition's observedGeneration is behind `metadata.generation`. */
+  stale: boolean;
+  health: Health;
+}
+
+/**
+ * A HelmRelease or Argo CD Application the operator created for an instance.
+ *
+ * @public
+ */
+export interface ReleaseStatus {
+  kind: 'HelmRelease' | 'Application' | 'Kustomization';
+  name: string;
+  namespace: string;
+  health: Health;
+  reason?: string;
+  message?: string;
+  chart?: string;
+  version?: string;
+  appVersion?: string;
+  suspended: boolean;
+  lastTransitionTime?: string;
+  /** Flux: `spec.kubeConfig.secretRef` is set; Argo CD: `destination.server` is not the in-cluster API. */
+  targetsRemoteCluster: boolean;
+}
+
+/**
+ * A Flux source (OCIRepository, HelmRepository, GitRepository).
+ *
+ * @public
+ */
+export interface SourceStatus {
+  kind: 'OCIRepository' | 'HelmRepository' | 'GitRepository';
+  name: string;
+  namespace: string;
+  health: Health;
+  reason?: string;
+  message?: string;
+  url?: string;
+  revision?: string;
+}
+
+/**
+ * A Secret the setup depends on. Never carries a value.
+ *
+ * @public
+ */
+export interface SecretStatus {
+  role: ClusterRole;
+  name: string;
+  namespace: string;
+  key: string;
+  /** What the Secret is for, e.g. "runtime kubeconfig mounted by the operator". */
+  purpose: string;
+  present: boolean;
+  keyPresent: boolean;
+}
+
+/**
+ * Severity of a diagnostic finding.
+ *
+ * @public
+ */
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+
+/**
+ * Identifiers of the diagnostic rules (design.md's troubleshooting table).
+ *
+ * @public
+ */
+export type DiagnosticId =
+  | 'operator-kubeconfig-secret'
+  | 'infra-kubeconfig-secret'
+  | 'cr-on-wrong-cluster'
+  | 'not-reconciled'
+  | 'profile-missing'
+  | 'flux-kubeconfig-secret'
+  | 'helmrelease-missing-kubeconfig'
+  | 'source-missing'
+  | 'argocd-destination';
+
+/**
+ * One finding of the diagnostics, with what to do about it.
+ *
+ * @public
+ */
+export interface Diagnostic {
+  id: DiagnosticId;
+  severity: DiagnosticSeverity;
+  cluster: ClusterRole;
+  summary: string;
+  detail: string;
+  hint: string;
+}
+
+/**
+ * The aggregated status of one Platform Mesh instance.
+ *
+ * @public
+ */
+export interface InstanceStatus {
+  instance: InstanceRef & {
+    /** `metadata.generation` of the PlatformMesh, when it was found. */
+    generation?: number;
+    overall: Health;
+    /** When the cache last saw the PlatformMesh object (ISO 8601). */
+    observedAt?: string;
+    /** `fluxcd` or `argocd`. */
+    deploymentTechnology: DeploymentTechnology;
+  };
+  conditions: ConditionStatus[];
+  releases: ReleaseStatus[];
+  sources: SourceStatus[];
+  secrets: SecretStatus[];
+  diagnostics: Diagnostic[];
+  clusters: Record<ClusterRole, ClusterRoleStatus>;
+}
+
+/**
+ * How the operator deploys components on the infra cluster.
+ *
+ * @public
+ */
+export type DeploymentTechnology = 'fluxcd' | 'argocd';
+
+/**
+ * A configured target as the API shows it: names only, no URLs or credentials.
+ *
+ * @public
+ */
+export interface TargetSummary {
+  name: string;
+  operatorCluster: string;
+  runtimeCluster: string;
+  infraCluster: string;
+  /** True when the operator's own cluster is also the infra cluster (Operator == Infra). */
+  operatorIsInfra: boolean;
+  deploymentTechnology: DeploymentTechnology;
+  namespace: string;
+}
+
+/**
+ * An instance found on a target's runtime cluster.
+ *
+ * @public
+ */
+export interface InstanceSummary extends InstanceRef {
+  overall: Health;
+  ready: ConditionStatus['status'];
+  annotation: string;
+}

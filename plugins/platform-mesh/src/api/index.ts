@@ -1,0 +1,3 @@
+export { platformMeshApiRef } from './PlatformMeshApi';
+export type { PlatformMeshApi, OperatorLogs } from './PlatformMeshApi';
+export { PlatformMeshClient } from './PlatformMeshClient';

@@ -1,0 +1,9 @@
+/**
+ * Entity card for remote Platform Mesh instances (legacy frontend system exports; the new
+ * frontend system plugin is the default export of `./alpha`).
+ *
+ * @packageDocumentation
+ */
+export { platformMeshPlugin } from './plugin';
+export { isPlatformMeshAvailable } from './isPlatformMeshAvailable';
+export * from './api';

@@ -1,0 +1,1 @@
+export { scaffolderModulePlatformMesh as default } from './module';

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every check: type-check, lint, unit tests and integration tests against real local
+# kube-apiservers (started or reused). Prints a closing line `N passed, N failed` and exits
+# non-zero on any failure. Type-check and lint count as one check each; every Jest test counts once.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+check() { # name, command...
+  local name="$1"; shift
+  echo "::: $name"
+  if "$@"; then passed=$((passed + 1)); else echo "::: $name FAILED"; failed=$((failed + 1)); fi
+}
+
+check "dev clusters (build or reuse, start)" yarn clusters start
+check "type-check" yarn tsc
+check "lint" yarn backstage-cli repo lint
+
+results="$(mktemp -d)/jest.json"
+echo "::: tests (unit and integration)"
+CI=true yarn backstage-cli repo test --ci --json --outputFile="$results"
+jest_rc=$?
+if [ -s "$results" ]; then
+  read -r jp jf < <(node -e '
+    const r = require(process.argv[1]);
+    const broken = r.testResults.filter(s => s.status === "failed" && s.assertionResults.length === 0).length;
+    console.log(r.numPassedTests, r.numFailedTests + broken);
+  ' "$results")
+  passed=$((passed + jp)); failed=$((failed + jf))
+  [ "$jest_rc" -ne 0 ] && [ "$jf" -eq 0 ] && failed=$((failed + 1))
+else
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
