@@ -15,7 +15,9 @@ export function formatInstanceRef(ref: InstanceRef): string {
  *
  * @public
  */
-export function parseInstanceRef(value: string | undefined): InstanceRef | undefined {
+export function parseInstanceRef(
+  value: string | undefined,
+): InstanceRef | undefined {
   if (!value) return undefined;
   const parts = value.trim().split('/');
   if (parts.length !== 3 || parts.some(p => p.length === 0)) return undefined;

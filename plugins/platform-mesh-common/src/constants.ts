@@ -63,13 +63,25 @@ export const PROFILE_HASH_ANNOTATION = 'platform-mesh.io/profile-sha256';
  */
 export const DEFAULT_SECRETS = {
   /** On the operator cluster, operator namespace: runtime kubeconfig mounted by the operator (`remoteRuntime.secretName`). */
-  operatorRuntimeKubeconfig: { name: 'platform-mesh-kubeconfig', key: 'kubeconfig' },
+  operatorRuntimeKubeconfig: {
+    name: 'platform-mesh-kubeconfig',
+    key: 'kubeconfig',
+  },
   /** On the operator cluster, operator namespace, only when Operator != Infra (`remoteInfra.secretName`). */
-  operatorInfraKubeconfig: { name: 'platform-mesh-infra-kubeconfig', key: 'kubeconfig' },
+  operatorInfraKubeconfig: {
+    name: 'platform-mesh-infra-kubeconfig',
+    key: 'kubeconfig',
+  },
   /** On the infra cluster, instance namespace: what Flux resolves for `spec.kubeConfig.secretRef` (`remoteRuntime.infra.secretName`). */
-  fluxRuntimeKubeconfig: { name: 'platform-mesh-runtime-secret', key: 'kubeconfig' },
+  fluxRuntimeKubeconfig: {
+    name: 'platform-mesh-runtime-secret',
+    key: 'kubeconfig',
+  },
   /** On the infra cluster, namespace `argocd`: the Argo CD cluster Secret for the runtime cluster. */
-  argocdClusterSecret: { name: 'platform-mesh-cluster-secret', namespace: 'argocd' },
+  argocdClusterSecret: {
+    name: 'platform-mesh-cluster-secret',
+    namespace: 'argocd',
+  },
 } as const;
 
 /**

@@ -1,0 +1,110 @@
+import type { Condition } from '../types/kubernetes';
+import type { PlatformMesh } from '../types/platformMesh';
+import type { ConditionStatus, Health, PipelineStep } from '../types/status';
+
+/**
+ * The PlatformMesh controller's steps in the order its subroutines run, followed by the aggregate
+ * `Ready` condition.
+ *
+ * @public
+ */
+export const PIPELINE_STEPS: readonly PipelineStep[] = [
+  'DeploymentSubroutine',
+  'KcpsetupSubroutine',
+  'ProvidersecretSubroutine',
+  'FeatureToggleSubroutine',
+  'WaitSubroutine',
+  'Ready',
+];
+
+/**
+ * Suffix of the condition types written by operators older than April 2026 (golang-commons
+ * lifecycle): `KcpsetupSubroutine_Ready` with reasons `Complete`, `Processing` or `Error`.
+ *
+ * @public
+ */
+export const LEGACY_CONDITION_SUFFIX = '_Ready';
+
+function matchesStep(type: string, step: PipelineStep): boolean {
+  return (
+    type === step ||
+    (step !== 'Ready' && type === `${step}${LEGACY_CONDITION_SUFFIX}`)
+  );
+}
+
+/**
+ * When both forms are present (an operator upgraded across the rename leaves the old condition
+ * behind), the one evaluated for the newer generation wins, then the newer transition, then the
+ * current form.
+ */
+function newer(a: Condition, b: Condition): Condition {
+  const genA = a.observedGeneration ?? -1;
+  const genB = b.observedGeneration ?? -1;
+  if (genA !== genB) return genA > genB ? a : b;
+  const timeA = a.lastTransitionTime ?? '';
+  const timeB = b.lastTransitionTime ?? '';
+  if (timeA !== timeB) return timeA > timeB ? a : b;
+  return a.type.endsWith(LEGACY_CONDITION_SUFFIX) ? b : a;
+}
+
+/**
+ * Health of one PlatformMesh condition (both condition-name generations):
+ * `True` (reasons `Complete`, `Skipped`) → `healthy`; reason `Error` → `failed`; every other
+ * state (`False`/`Stopped`, `Unknown`/`Pending`, `Unknown`/`Unknown`, the older `Processing`) →
+ * `progressing`; no condition → `unknown` (the subroutine may be switched off).
+ *
+ * @param condition - the condition, or undefined when the object has none for the step
+ * @public
+ */
+export function conditionStepHealth(condition: Condition | undefined): Health {
+  if (!condition) return 'unknown';
+  if (condition.status === 'True') return 'healthy';
+  if (condition.reason === 'Error') return 'failed';
+  return 'progressing';
+}
+
+/**
+ * The PlatformMesh's conditions in pipeline order ({@link PIPELINE_STEPS}), one entry per step.
+ * Both the current condition types (`KcpsetupSubroutine`) and the older `<Name>_Ready` types map
+ * onto the same step. A step without a condition appears with status `Missing`. A condition is
+ * `stale` when its `observedGeneration` is behind `metadata.generation`: the chain stopped before
+ * that step for the current spec, so the condition is left over from an earlier reconcile.
+ *
+ * @param pm - the PlatformMesh
+ * @public
+ */
+export function conditionPipeline(pm: PlatformMesh): ConditionStatus[] {
+  const conditions = pm.status?.conditions ?? [];
+  const generation = pm.metadata.generation;
+  return PIPELINE_STEPS.map(step => {
+    const condition = conditions
+      .filter(c => matchesStep(c.type, step))
+      .reduce<Condition | undefined>(
+        (a, b) => (a ? newer(a, b) : b),
+        undefined,
+      );
+    if (!condition) {
+      return {
+        step,
+        type: step,
+        status: 'Missing',
+        stale: false,
+        health: 'unknown',
+      };
+    }
+    return {
+      step,
+      type: condition.type,
+      status: condition.status,
+      reason: condition.reason,
+      message: condition.message || undefined,
+      lastTransitionTime: condition.lastTransitionTime,
+      observedGeneration: condition.observedGeneration,
+      stale:
+        typeof generation === 'number' &&
+        typeof condition.observedGeneration === 'number' &&
+        condition.observedGeneration < generation,
+      health: conditionStepHealth(condition),
+    };
+  });
+}

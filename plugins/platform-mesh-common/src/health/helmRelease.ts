@@ -1,0 +1,84 @@
+import type { Condition } from '../types/kubernetes';
+import type { HelmRelease } from '../types/flux';
+import type { Health, ReleaseStatus } from '../types/status';
+import {
+  findCondition,
+  isConditionTrue,
+  isGenerationBehind,
+} from './conditions';
+import { kstatusHealth } from './kstatusHealth';
+
+/**
+ * Health of a Flux HelmRelease: {@link kstatusHealth} plus the helm-controller's own signals.
+ *
+ * - `Stalled=True` (reason `RetriesExceeded`: the remediation retries are used up) → `failed`;
+ * - `Remediated=True` (a failed install was uninstalled or a failed upgrade rolled back) →
+ *   `degraded`, even while the controller already retries (`Reconciling=True`): the release runs
+ *   the previous revision, or nothing;
+ * - `Ready=False` with `Reconciling=True`/`ProgressingWithRetry` (e.g. `InstallFailed`,
+ *   `UpgradeFailed`, `ArtifactFailed`) → `degraded`. This matters for the operator's releases:
+ *   their install remediation has `retries: -1`, so a failing install never stalls;
+ * - `Released` and `TestSuccess` are folded into `Ready` by the helm-controller (tests count only
+ *   when `spec.test.enable` is set and failures are not ignored), so `Ready` decides otherwise.
+ *
+ * @param hr - the HelmRelease
+ * @public
+ */
+export function helmReleaseHealth(hr: HelmRelease): Health {
+  const health = kstatusHealth(hr);
+  if (health === 'suspended' || health === 'failed') return health;
+  if (hr.metadata.deletionTimestamp || isGenerationBehind(hr)) return health;
+  if (isConditionTrue(hr, 'Remediated')) return 'degraded';
+  return health;
+}
+
+/**
+ * The condition that best explains a HelmRelease's health: Stalled when stalled, Remediated after
+ * a remediation, otherwise Ready (or Reconciling when there is no Ready yet).
+ */
+function explainingCondition(hr: HelmRelease): Condition | undefined {
+  if (isConditionTrue(hr, 'Stalled')) return findCondition(hr, 'Stalled');
+  if (isConditionTrue(hr, 'Remediated')) return findCondition(hr, 'Remediated');
+  return findCondition(hr, 'Ready') ?? findCondition(hr, 'Reconciling');
+}
+
+/**
+ * Describes a HelmRelease for the status answer.
+ *
+ * `reason` and `message` come from the explaining condition (Stalled, Remediated or Ready); when
+ * the release is stalled the Ready message (the last Helm error) is appended to the Stalled one.
+ * `chart`, `version` and `appVersion` come from `status.history[0]` (the newest release) when
+ * present, otherwise from `spec.chart.spec` (a `chartRef` release names no chart before its first
+ * install). `targetsRemoteCluster` is true when `spec.kubeConfig.secretRef` is set.
+ *
+ * @param hr - the HelmRelease
+ * @public
+ */
+export function describeHelmRelease(hr: HelmRelease): ReleaseStatus {
+  const condition = explainingCondition(hr);
+  const ready = findCondition(hr, 'Ready');
+  const messages = [condition?.message];
+  if (condition?.type === 'Stalled' && ready?.status === 'False') {
+    messages.push(ready.message);
+  }
+  const message = messages
+    .filter((m): m is string => !!m)
+    .filter((m, i, all) => all.indexOf(m) === i)
+    .join(' — ');
+  const latest = hr.status?.history?.[0];
+  const chartSpec = hr.spec?.chart?.spec;
+  return {
+    kind: 'HelmRelease',
+    name: hr.metadata.name,
+    namespace: hr.metadata.namespace ?? '',
+    health: helmReleaseHealth(hr),
+    reason: condition?.reason,
+    message: message || undefined,
+    chart: latest?.chartName ?? chartSpec?.chart,
+    version: latest?.chartVersion ?? chartSpec?.version,
+    appVersion: latest?.appVersion,
+    suspended: hr.spec?.suspend === true,
+    lastTransitionTime: condition?.lastTransitionTime,
+    targetsRemoteCluster: !!hr.spec?.kubeConfig?.secretRef?.name,
+  };
+}

@@ -1,0 +1,25 @@
+export {
+  getConditions,
+  findCondition,
+  isConditionTrue,
+  observedGenerationOf,
+  isGenerationBehind,
+} from './conditions';
+export { HEALTH_ORDER, compareHealth, worseHealth } from './healthOrder';
+export { kstatusHealth, PROGRESSING_WITH_RETRY_REASON } from './kstatusHealth';
+export { helmReleaseHealth, describeHelmRelease } from './helmRelease';
+export { sourceHealth, describeSource } from './source';
+export { kustomizationHealth, describeKustomization } from './kustomization';
+export {
+  applicationHealth,
+  applicationTargetsRemoteCluster,
+  describeApplication,
+} from './application';
+export {
+  PIPELINE_STEPS,
+  LEGACY_CONDITION_SUFFIX,
+  conditionStepHealth,
+  conditionPipeline,
+} from './conditionPipeline';
+export { platformMeshHealth, firstBlockingStep } from './platformMeshHealth';
+export { overallHealth, type HealthParts } from './overallHealth';

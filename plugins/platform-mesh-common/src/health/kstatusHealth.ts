@@ -1,0 +1,65 @@
+import type { KubernetesObject } from '../types/kubernetes';
+import type { Health } from '../types/status';
+import { findCondition, getConditions, isGenerationBehind } from './conditions';
+
+/**
+ * Ready=False reasons that mean "waiting", not "broken".
+ */
+const WAITING_REASONS = new Set(['DependencyNotReady', 'Progressing']);
+
+/**
+ * The Flux reason on `Reconciling=True` that says the last attempt failed and a retry is scheduled.
+ *
+ * @public
+ */
+export const PROGRESSING_WITH_RETRY_REASON = 'ProgressingWithRetry';
+
+/**
+ * Health of any object that follows the kstatus condition conventions (Flux objects, most
+ * controllers), generation-aware. The rules, first match wins:
+ *
+ * 1. `spec.suspend: true` → `suspended`;
+ * 2. `metadata.deletionTimestamp` set → `progressing` (terminating);
+ * 3. the observed generation (the Ready condition's, else `status.observedGeneration`) is behind
+ *    `metadata.generation` → `progressing`: the status describes an older spec;
+ * 4. `Stalled=True` → `failed`: the controller gave up until the spec changes. Flux expresses
+ *    terminal errors this way (e.g. `RetriesExceeded`), so `failed` is decided by Stalled alone and
+ *    never guessed from a Ready reason;
+ * 5. no conditions yet → `progressing` (never `failed`);
+ * 6. `Ready=Unknown` → `progressing`;
+ * 7. `Reconciling=True` → `progressing`, except with reason `ProgressingWithRetry` while
+ *    `Ready=False`: Flux's signal that the last attempt failed and it will retry → `degraded`
+ *    (otherwise an install retried forever would look like progress forever);
+ * 8. `Ready=True` → `healthy`;
+ * 9. `Ready=False` → `progressing` for the waiting reasons `DependencyNotReady` and `Progressing`,
+ *    otherwise `degraded` (not working, but not given up on);
+ * 10. conditions without a Ready condition → `unknown`.
+ *
+ * @param obj - the object to assess
+ * @public
+ */
+export function kstatusHealth(obj: KubernetesObject): Health {
+  const spec = obj.spec as { suspend?: unknown } | undefined;
+  if (spec?.suspend === true) return 'suspended';
+  if (obj.metadata.deletionTimestamp) return 'progressing';
+  if (isGenerationBehind(obj)) return 'progressing';
+  if (findCondition(obj, 'Stalled')?.status === 'True') return 'failed';
+  if (getConditions(obj).length === 0) return 'progressing';
+
+  const ready = findCondition(obj, 'Ready');
+  if (ready?.status === 'Unknown') return 'progressing';
+  const reconciling = findCondition(obj, 'Reconciling');
+  if (reconciling?.status === 'True') {
+    return reconciling.reason === PROGRESSING_WITH_RETRY_REASON &&
+      ready?.status === 'False'
+      ? 'degraded'
+      : 'progressing';
+  }
+  if (ready?.status === 'True') return 'healthy';
+  if (ready?.status === 'False') {
+    return ready.reason && WAITING_REASONS.has(ready.reason)
+      ? 'progressing'
+      : 'degraded';
+  }
+  return 'unknown';
+}

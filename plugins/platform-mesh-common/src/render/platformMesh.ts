@@ -1,0 +1,74 @@
+import { PROFILE_HASH_ANNOTATION } from '../constants';
+import { cloneJson } from '../profile/deepMerge';
+import type { PlatformMesh, PlatformMeshSpec } from '../types/platformMesh';
+import type { PlatformMeshSetup } from '../types/setup';
+import { RENDERED_OBJECT_LABELS } from './labels';
+import { resolveSetup } from './resolveSetup';
+
+/**
+ * Options of {@link renderPlatformMesh}.
+ *
+ * @public
+ */
+export interface RenderPlatformMeshOptions {
+  /**
+   * Hash of the rendered profile, written to the `PROFILE_HASH_ANNOTATION` annotation so that a
+   * profile-only change touches the PlatformMesh and the operator reconciles.
+   */
+  profileHash?: string;
+}
+
+/**
+ * Renders the `core.platform-mesh.io/v1alpha1` PlatformMesh for the runtime cluster. The spec
+ * carries only what the setup sets; `spec.profileConfigMap` only when the ConfigMap name or
+ * namespace differs from the operator's default. Never sets the `debug.platform-mesh.io` label
+ * (the operator ignores objects carrying it).
+ *
+ * @param setup - a validated setup
+ * @param options - optional profile hash
+ * @public
+ */
+export function renderPlatformMesh(
+  setup: PlatformMeshSetup,
+  options: RenderPlatformMeshOptions = {},
+): PlatformMesh {
+  const resolved = resolveSetup(setup);
+  const spec: PlatformMeshSpec = {};
+  if (setup.exposure) {
+    spec.exposure = {
+      baseDomain: setup.exposure.baseDomain,
+      port: setup.exposure.port,
+      protocol: setup.exposure.protocol,
+    };
+  }
+  if (setup.kcp) spec.kcp = cloneJson(setup.kcp);
+  if (setup.ocm) spec.ocm = cloneJson(setup.ocm);
+  if (setup.featureToggles)
+    spec.featureToggles = cloneJson(setup.featureToggles);
+  if (setup.values) spec.values = cloneJson(setup.values);
+  if (setup.wait) spec.wait = cloneJson(setup.wait);
+  if (resolved.profileConfigMap.custom) {
+    spec.profileConfigMap =
+      resolved.profileConfigMap.namespace === resolved.instance.namespace
+        ? { name: resolved.profileConfigMap.name }
+        : {
+            name: resolved.profileConfigMap.name,
+            namespace: resolved.profileConfigMap.namespace,
+          };
+  }
+
+  const metadata: PlatformMesh['metadata'] = {
+    name: resolved.instance.name,
+    namespace: resolved.instance.namespace,
+    labels: { ...RENDERED_OBJECT_LABELS },
+  };
+  if (options.profileHash) {
+    metadata.annotations = { [PROFILE_HASH_ANNOTATION]: options.profileHash };
+  }
+  return {
+    apiVersion: 'core.platform-mesh.io/v1alpha1',
+    kind: 'PlatformMesh',
+    metadata,
+    spec,
+  };
+}

@@ -1,0 +1,21 @@
+export type {
+  ExpectedSecret,
+  ExpectedSecrets,
+  RoleRead,
+  InstanceSnapshot,
+} from './InstanceSnapshot';
+export { SNAPSHOT_RESOURCES, type SnapshotResource } from './resources';
+export { canRead, sameCluster } from './readability';
+export {
+  isOperatorCreated,
+  isInstancePlatformMesh,
+  instancePlatformMesh,
+  instanceHelmReleases,
+  instanceKustomizations,
+  instanceApplications,
+  sourceRefOf,
+  allSources,
+  findSource,
+  instanceSources,
+  type ResolvedSourceRef,
+} from './selectors';

@@ -1,0 +1,28 @@
+import { formatInstanceRef } from '../annotation';
+import type { DiagnosticOptions } from '../diagnostics';
+import type { InstanceSnapshot } from '../snapshot';
+import type { InstanceSummary } from '../types/status';
+import { buildInstanceStatus } from './buildInstanceStatus';
+
+/**
+ * The one-line summary of an instance for instance lists: its ref, overall health (the same as
+ * {@link buildInstanceStatus} computes), the status of its Ready condition (`Missing` when it has
+ * none or was not found) and its annotation value.
+ *
+ * @param snapshot - what was read from the three clusters
+ * @param options - tuning of the diagnostics
+ * @public
+ */
+export function summarizeInstance(
+  snapshot: InstanceSnapshot,
+  options?: DiagnosticOptions,
+): InstanceSummary {
+  const status = buildInstanceStatus(snapshot, options);
+  const ready = status.conditions.find(c => c.step === 'Ready');
+  return {
+    ...snapshot.ref,
+    overall: status.instance.overall,
+    ready: ready?.status ?? 'Missing',
+    annotation: formatInstanceRef(snapshot.ref),
+  };
+}

@@ -1,0 +1,18 @@
+export {
+  isBase64,
+  isDataKey,
+  isDnsLabel,
+  isDnsSubdomain,
+  isDomainName,
+  isGoDuration,
+  isHttpUrl,
+} from './rules';
+export { SetupValidationError } from './SetupValidationError';
+export type { SetupValidationResult, ValidationProblem } from './types';
+export { BROKEN_FEATURE_TOGGLES } from './validateSpecFields';
+export {
+  profileDeploymentTechnology,
+  validateProfileYaml,
+} from './validateProfileYaml';
+export type { ValidateProfileYamlOptions } from './validateProfileYaml';
+export { validateSetup } from './validateSetup';

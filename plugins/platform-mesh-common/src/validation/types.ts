@@ -1,0 +1,21 @@
+import type { PlatformMeshSetup } from '../types/setup';
+
+/**
+ * One problem with an input, named by its field path, e.g. `exposure.port` or
+ * `kcp.providerConnections[1].secret`. Messages never repeat credential values.
+ *
+ * @public
+ */
+export interface ValidationProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * The result of {@link validateSetup}: the typed setup, or every problem found.
+ *
+ * @public
+ */
+export type SetupValidationResult =
+  | { ok: true; value: PlatformMeshSetup }
+  | { ok: false; problems: ValidationProblem[] };
