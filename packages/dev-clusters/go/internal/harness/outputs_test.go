@@ -1,0 +1,58 @@
+package harness
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func testTokens() map[Role]Tokens {
+	m := map[Role]Tokens{}
+	for _, r := range Roles {
+		m[r] = Tokens{"admin": "adm-" + string(r), "reader": "rd", "applier": "ap", "backstage": "bs-" + string(r)}
+	}
+	return m
+}
+
+func TestRenderAppConfig(t *testing.T) {
+	c := Config{Layout: Layout{Root: "/r"}, PortBase: 20000}
+	var cfg struct {
+		PlatformMesh struct {
+			Clusters []struct {
+				Name, URL, AuthProvider, ServiceAccountToken, CAData string
+			} `json:"clusters"`
+			Targets []struct {
+				Name, OperatorCluster, RuntimeCluster, InfraCluster, DeploymentTechnology, Namespace string
+			} `json:"targets"`
+		} `json:"platformMesh"`
+	}
+	if err := DecodeYAML("app-config", RenderAppConfig(c, []byte("PEM"), testTokens()), &cfg); err != nil {
+		t.Fatal(err)
+	}
+	cl := cfg.PlatformMesh.Clusters
+	if len(cl) != 3 || cl[1].Name != "pm-runtime" || cl[1].URL != "https://127.0.0.1:20001" ||
+		cl[1].ServiceAccountToken != "bs-runtime" || cl[1].AuthProvider != "serviceAccount" || cl[1].CAData != "UEVN" {
+		t.Errorf("clusters: %+v", cl)
+	}
+	tg := cfg.PlatformMesh.Targets
+	if len(tg) != 3 || tg[0].Name != "dev" || tg[0].InfraCluster != "pm-infra" ||
+		tg[1].Name != "colocated" || tg[1].OperatorCluster != "pm-infra" || tg[1].InfraCluster != "" ||
+		tg[2].DeploymentTechnology != "argocd" || tg[2].Namespace != "platform-mesh-system" {
+		t.Errorf("targets: %+v", tg)
+	}
+}
+
+func TestRenderClustersJSON(t *testing.T) {
+	c := Config{Layout: Layout{Root: "/r"}, PortBase: DefaultPortBase}
+	b, err := RenderClustersJSON(c, []byte("PEM"), testTokens())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f ClustersFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatal(err)
+	}
+	op := f.Clusters[RoleOperator]
+	if op.URL != "https://127.0.0.1:16442" || op.Tokens["admin"] != "adm-operator" || op.CAData != "UEVN" {
+		t.Errorf("operator: %+v", op)
+	}
+}

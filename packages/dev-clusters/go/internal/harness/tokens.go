@@ -1,0 +1,96 @@
+package harness
+
+import (
+	"crypto/rand"
+	"encoding/csv"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Identity is a static-token user of the dev clusters. RBAC binds its groups.
+type Identity struct {
+	Key    string // key in clusters.json "tokens"
+	User   string
+	Groups []string
+}
+
+// Identities are the four static-token users, the same on every cluster (tokens differ per cluster).
+var Identities = []Identity{
+	{Key: "admin", User: "pm-dev-admin", Groups: []string{"system:masters"}},
+	{Key: "reader", User: "backstage-reader", Groups: []string{"platform-mesh:status-readers"}},
+	{Key: "applier", User: "backstage-applier", Groups: []string{"platform-mesh:appliers"}},
+	{Key: "backstage", User: "backstage", Groups: []string{"platform-mesh:status-readers", "platform-mesh:appliers"}},
+}
+
+// Tokens maps an identity key to its bearer token on one cluster.
+type Tokens map[string]string
+
+func tokenFile(l Layout, r Role) string { return l.State("tokens-" + string(r) + ".csv") }
+
+// EnsureTokens creates, once, random tokens per role and identity in a mode-0600
+// --token-auth-file, and returns them.
+func EnsureTokens(l Layout, r Role) (Tokens, error) {
+	path := tokenFile(l, r)
+	if exists(path) {
+		toks, err := readTokens(path)
+		if err == nil && len(toks) == len(Identities) {
+			return toks, nil
+		}
+	}
+	toks := Tokens{}
+	for _, id := range Identities {
+		buf := make([]byte, 24)
+		if _, err := rand.Read(buf); err != nil {
+			return nil, err
+		}
+		toks[id.Key] = hex.EncodeToString(buf)
+	}
+	if err := writeFileAtomic(path, []byte(FormatTokenFile(toks)), 0o600); err != nil {
+		return nil, err
+	}
+	return toks, nil
+}
+
+// FormatTokenFile renders the kube-apiserver static token CSV: token,user,uid,"group1,group2".
+func FormatTokenFile(toks Tokens) string {
+	var b strings.Builder
+	for _, id := range Identities {
+		fmt.Fprintf(&b, "%s,%s,%s,\"%s\"\n", toks[id.Key], id.User, id.User, strings.Join(id.Groups, ","))
+	}
+	return b.String()
+}
+
+// ParseTokenFile reads back FormatTokenFile output.
+func ParseTokenFile(data string) (Tokens, error) {
+	recs, err := csv.NewReader(strings.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	byUser := map[string]string{}
+	for _, rec := range recs {
+		if len(rec) < 2 {
+			return nil, fmt.Errorf("token file: short record")
+		}
+		byUser[rec[1]] = rec[0]
+	}
+	toks := Tokens{}
+	for _, id := range Identities {
+		if t, ok := byUser[id.User]; ok {
+			toks[id.Key] = t
+		}
+	}
+	return toks, nil
+}
+
+func readTokens(path string) (Tokens, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTokenFile(string(b))
+}
+
+// ReadTokens returns the existing tokens of a role (no creation).
+func ReadTokens(l Layout, r Role) (Tokens, error) { return readTokens(tokenFile(l, r)) }
