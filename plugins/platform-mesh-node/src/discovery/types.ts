@@ -1,0 +1,36 @@
+import type { ResourceTypeRef } from '../client/types';
+
+/**
+ * A resource type as the cluster serves it.
+ *
+ * @public
+ */
+export interface ResolvedResource {
+  group: string;
+  version: string;
+  kind: string;
+  /** The resource name in paths, e.g. `helmreleases`. */
+  plural: string;
+  namespaced: boolean;
+  verbs: string[];
+}
+
+/**
+ * Finds plural, scope and preferred version of a kind from the cluster's discovery endpoints,
+ * cached per cluster with a lifetime. An unknown group, version or kind fails with a `crd-missing`
+ * `ClusterRequestError`.
+ *
+ * @public
+ */
+export interface ResourceDiscovery {
+  /**
+   * Resolves `{ apiVersion, kind }` (that exact version) or `{ group, kind }` (the group's
+   * preferred version).
+   */
+  resolve(
+    type: ResourceTypeRef,
+    options?: { signal?: AbortSignal },
+  ): Promise<ResolvedResource>;
+  /** Drops cached discovery (of one group, or everything), e.g. after a CRD was installed. */
+  invalidate(group?: string): void;
+}
