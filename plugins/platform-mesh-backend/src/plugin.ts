@@ -2,19 +2,113 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { platformMeshPermissions } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  platformMeshClustersServiceRef,
+  platformMeshCredentialsExtensionPoint,
+  type PlatformMeshCredentialProvider,
+} from '@platform-mesh-backstage/plugin-platform-mesh-node';
+import { createGetPlatformMeshStatusAction } from './actions/createGetPlatformMeshStatusAction';
+import { ClusterTransport } from './cache/ClusterTransport';
+import { InformerPool } from './cache/InformerPool';
+import { StatusCache } from './cache/StatusCache';
+import { InstanceAuthorizer } from './service/InstanceAuthorizer';
+import { ClusterOperatorLogsReader } from './service/OperatorLogsReader';
+import { createRouter } from './service/router';
 
 /**
- * The Platform Mesh status backend plugin.
+ * The Platform Mesh status backend plugin (`/api/platform-mesh`): a watch-backed cache of the
+ * operator, runtime and infra clusters of every configured target, the status HTTP API, operator
+ * logs on request, and the `get-platform-mesh-status` action.
  *
  * @public
  */
 export const platformMeshPlugin = createBackendPlugin({
   pluginId: 'platform-mesh',
   register(env) {
+    const credentialProviders: Array<[string, PlatformMeshCredentialProvider]> =
+      [];
+    env.registerExtensionPoint(platformMeshCredentialsExtensionPoint, {
+      addCredentialProvider(authProvider, provider) {
+        credentialProviders.push([authProvider, provider]);
+      },
+    });
+
     env.registerInit({
-      deps: { logger: coreServices.logger },
-      async init({ logger }) {
-        logger.info('platform-mesh backend starting');
+      deps: {
+        actionsRegistry: actionsRegistryServiceRef,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        clusters: platformMeshClustersServiceRef,
+        config: coreServices.rootConfig,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.rootLifecycle,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init(deps) {
+        const { clusters, logger } = deps;
+        for (const [authProvider, provider] of credentialProviders) {
+          clusters.addCredentialProvider(authProvider, provider);
+        }
+        deps.permissionsRegistry.addPermissions(platformMeshPermissions);
+
+        const pool = new InformerPool({
+          logger,
+          transportFactory: (cluster, spec) =>
+            new ClusterTransport(
+              async () => clusters.getClient(cluster),
+              cluster,
+              spec,
+            ),
+        });
+        const cache = new StatusCache({
+          targets: clusters.listTargets(),
+          pool,
+          logger,
+          gracePeriodSeconds: deps.config.getOptionalNumber(
+            'platformMesh.diagnostics.gracePeriodSeconds',
+          ),
+        });
+        const authorizer = new InstanceAuthorizer({
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            cache,
+            authorizer,
+            permissions: deps.permissions,
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            logs: new ClusterOperatorLogsReader(async cluster =>
+              clusters.getClient(cluster),
+            ),
+          }),
+        );
+        createGetPlatformMeshStatusAction({
+          actionsRegistry: deps.actionsRegistry,
+          cache,
+          authorizer,
+        });
+
+        cache.start();
+        logger.info(
+          `Watching ${
+            clusters.listTargets().length
+          } Platform Mesh target(s) on ${
+            clusters.listClusterNames().length
+          } cluster(s)`,
+        );
+        deps.lifecycle.addShutdownHook(async () => {
+          await cache.stop();
+          clusters.close();
+        });
       },
     });
   },

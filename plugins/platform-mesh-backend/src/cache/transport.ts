@@ -1,0 +1,46 @@
+import type { ClusterError } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+
+/**
+ * One event of a Kubernetes watch stream.
+ */
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: any;
+}
+
+/**
+ * Thrown by a transport when the API server answers `410 Gone` (the resourceVersion is too old):
+ * the informer must list again.
+ */
+export class ResourceExpiredError extends Error {
+  readonly name = 'ResourceExpiredError';
+}
+
+/**
+ * Thrown by a transport for every other failure, already mapped to the shared per-cluster error type.
+ */
+export class TransportError extends Error {
+  readonly name = 'TransportError';
+  constructor(readonly clusterError: ClusterError) {
+    super(clusterError.message);
+  }
+}
+
+/**
+ * List and watch one kind of resource on one cluster. Implementations apply credentials, TLS and
+ * timeouts; they reject with {@link ResourceExpiredError} on `410 Gone` and with
+ * {@link TransportError} for everything else.
+ */
+export interface ResourceTransport {
+  /** A human-readable description, e.g. `pm-infra helmreleases.helm.toolkit.fluxcd.io`. */
+  readonly description: string;
+  list(
+    signal: AbortSignal,
+  ): Promise<{ items: unknown[]; resourceVersion: string }>;
+  /** Streams events from `resourceVersion`; resolves when the server ends the stream. */
+  watch(
+    resourceVersion: string,
+    onEvent: (event: WatchEvent) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
+}

@@ -1,0 +1,100 @@
+import {
+  OPERATOR_CREATED_LABEL,
+  SNAPSHOT_RESOURCES,
+  type SnapshotResource,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+
+/**
+ * One list+watch the cache keeps open on one cluster.
+ */
+export interface WatchSpec {
+  resource: SnapshotResource;
+  group: string;
+  kind: string;
+  /** Omit to watch all namespaces. */
+  namespace?: string;
+  labelSelector?: string;
+  /** Used for single Secrets: `metadata.name=<name>`, so no other Secret is ever read. */
+  fieldSelector?: string;
+}
+
+const operatorCreated = `${OPERATOR_CREATED_LABEL}=true`;
+
+/** Every PlatformMesh (`core.platform-mesh.io` only) on a cluster. */
+export const platformMeshes: WatchSpec = {
+  resource: SNAPSHOT_RESOURCES.platformMeshes,
+  group: 'core.platform-mesh.io',
+  kind: 'PlatformMesh',
+};
+
+/** ConfigMaps; the transform keeps only those that can be a profile. */
+export const configMaps: WatchSpec = {
+  resource: SNAPSHOT_RESOURCES.configMaps,
+  group: '',
+  kind: 'ConfigMap',
+};
+
+/** What the operator creates on the infra cluster with Flux. */
+export const fluxWatches: WatchSpec[] = [
+  {
+    resource: SNAPSHOT_RESOURCES.helmReleases,
+    group: 'helm.toolkit.fluxcd.io',
+    kind: 'HelmRelease',
+    labelSelector: operatorCreated,
+  },
+  {
+    resource: SNAPSHOT_RESOURCES.kustomizations,
+    group: 'kustomize.toolkit.fluxcd.io',
+    kind: 'Kustomization',
+    labelSelector: operatorCreated,
+  },
+  // sources carry no label (ResourceSubroutine writes them from OCM Resources)
+  {
+    resource: SNAPSHOT_RESOURCES.ociRepositories,
+    group: 'source.toolkit.fluxcd.io',
+    kind: 'OCIRepository',
+  },
+  {
+    resource: SNAPSHOT_RESOURCES.helmRepositories,
+    group: 'source.toolkit.fluxcd.io',
+    kind: 'HelmRepository',
+  },
+  {
+    resource: SNAPSHOT_RESOURCES.gitRepositories,
+    group: 'source.toolkit.fluxcd.io',
+    kind: 'GitRepository',
+  },
+];
+
+/** What the operator creates on the infra cluster with Argo CD. */
+export const argoWatches: WatchSpec[] = [
+  {
+    resource: SNAPSHOT_RESOURCES.applications,
+    group: 'argoproj.io',
+    kind: 'Application',
+    labelSelector: operatorCreated,
+  },
+];
+
+/** One named Secret; only its key names are kept. */
+export function secretWatch(namespace: string, name: string): WatchSpec {
+  return {
+    resource: SNAPSHOT_RESOURCES.secrets,
+    group: '',
+    kind: 'Secret',
+    namespace,
+    fieldSelector: `metadata.name=${name}`,
+  };
+}
+
+/** A stable identity of a watch on a cluster, to share informers between targets. */
+export function watchKey(cluster: string, spec: WatchSpec): string {
+  return [
+    cluster,
+    spec.group,
+    spec.kind,
+    spec.namespace ?? '*',
+    spec.labelSelector ?? '',
+    spec.fieldSelector ?? '',
+  ].join('|');
+}
