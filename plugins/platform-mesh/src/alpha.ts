@@ -1,5 +1,6 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { platformMeshApi } from './alpha/apis';
+import { platformMeshEntityCard } from './alpha/entityCards';
 
 /**
  * The Platform Mesh plugin for the new frontend system.
@@ -8,5 +9,5 @@ import { platformMeshApi } from './alpha/apis';
  */
 export default createFrontendPlugin({
   pluginId: 'platform-mesh',
-  extensions: [platformMeshApi],
+  extensions: [platformMeshApi, platformMeshEntityCard],
 });

@@ -7,3 +7,7 @@
 export { platformMeshPlugin } from './plugin';
 export { isPlatformMeshAvailable } from './isPlatformMeshAvailable';
 export * from './api';
+export {
+  EntityPlatformMeshCard,
+  type PlatformMeshCardProps,
+} from './components';

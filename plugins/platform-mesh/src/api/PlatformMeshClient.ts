@@ -36,7 +36,9 @@ export class PlatformMeshClient implements PlatformMeshApi {
   }
 
   getOperatorLogs(ref: InstanceRef, tailLines = 50): Promise<OperatorLogs> {
-    return this.get(`${instancePath(ref)}/operator-logs?tailLines=${tailLines}`);
+    return this.get(
+      `${instancePath(ref)}/operator-logs?tailLines=${tailLines}`,
+    );
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -1,0 +1,36 @@
+import type { ConditionStatus } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { blockingStepIndex } from './ConditionPipeline';
+
+function c(
+  step: ConditionStatus['step'],
+  status: ConditionStatus['status'],
+  health: ConditionStatus['health'],
+): ConditionStatus {
+  return { step, type: step, status, health, stale: false };
+}
+
+describe('blockingStepIndex', () => {
+  it('is the first step that is not done', () => {
+    expect(
+      blockingStepIndex([
+        c('DeploymentSubroutine', 'True', 'healthy'),
+        c('KcpsetupSubroutine', 'False', 'failed'),
+        c('Ready', 'False', 'failed'),
+      ]),
+    ).toBe(1);
+  });
+
+  it('skips steps that are not reported when a later step is open', () => {
+    expect(
+      blockingStepIndex([
+        c('DeploymentSubroutine', 'True', 'healthy'),
+        c('FeatureToggleSubroutine', 'Missing', 'unknown'),
+        c('Ready', 'Unknown', 'progressing'),
+      ]),
+    ).toBe(2);
+  });
+
+  it('is -1 when every step is done', () => {
+    expect(blockingStepIndex([c('Ready', 'True', 'healthy')])).toBe(-1);
+  });
+});

@@ -1,0 +1,218 @@
+import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { alpha, makeStyles, type Theme } from '@material-ui/core/styles';
+import type {
+  ClusterRoleStatus,
+  ConditionStatus,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { ClusterErrorText } from './ClusterErrorText';
+import { HealthStatus } from './HealthStatus';
+import { HEALTH_VALUES, healthColor } from './healthStyle';
+import { formatAge, formatTimestamp } from './time';
+
+const useStyles = makeStyles((theme: Theme) => ({
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    counterReset: 'step',
+  },
+  step: {
+    position: 'relative',
+    padding: theme.spacing(1, 1.5, 1, 5),
+    borderLeft: `4px solid transparent`,
+    borderRadius: theme.shape.borderRadius,
+    '&::before': {
+      counterIncrement: 'step',
+      content: 'counter(step)',
+      position: 'absolute',
+      left: theme.spacing(1),
+      top: theme.spacing(1),
+      width: theme.spacing(3),
+      height: theme.spacing(3),
+      lineHeight: `${theme.spacing(3)}px`,
+      borderRadius: '50%',
+      textAlign: 'center',
+      fontSize: theme.typography.caption.fontSize,
+      backgroundColor: theme.palette.action.selected,
+      color: theme.palette.text.primary,
+    },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: theme.spacing(1),
+  },
+  name: {
+    fontWeight: theme.typography.fontWeightBold as number,
+    marginRight: 'auto',
+  },
+  meta: {
+    color: theme.palette.text.secondary,
+  },
+  message: {
+    wordBreak: 'break-word',
+  },
+  badge: {
+    height: theme.spacing(2.5),
+  },
+}));
+
+/** The blocking step's accent, one static rule per health value. */
+const useBlockingStyles = makeStyles((theme: Theme) =>
+  Object.fromEntries(
+    HEALTH_VALUES.map(health => [
+      health,
+      {
+        borderLeftColor: healthColor(theme, health),
+        backgroundColor: alpha(
+          healthColor(theme, health),
+          theme.palette.type === 'dark' ? 0.16 : 0.08,
+        ),
+      },
+    ]),
+  ),
+);
+
+const STATUS_TEXT: Record<ConditionStatus['status'], string> = {
+  True: 'True',
+  False: 'False',
+  Unknown: 'Unknown',
+  Missing: 'not reported',
+};
+
+/**
+ * The index of the step to draw attention to: the first step that is failing or still running
+ * (not `True`), skipping steps that are not reported at all (switched-off subroutines) unless
+ * nothing else is open.
+ */
+export function blockingStepIndex(conditions: ConditionStatus[]): number {
+  const open = (c: ConditionStatus) =>
+    c.status !== 'True' && c.health !== 'healthy';
+  const index = conditions.findIndex(c => open(c) && c.status !== 'Missing');
+  return index >= 0 ? index : conditions.findIndex(open);
+}
+
+/** Props of {@link ConditionPipeline}. */
+export interface ConditionPipelineProps {
+  conditions: ConditionStatus[];
+  /** `metadata.generation` of the PlatformMesh, to explain stale marks. */
+  generation?: number;
+  /** The runtime cluster, to explain an empty pipeline when it could not be read. */
+  runtime?: ClusterRoleStatus;
+  /** Reference time for ages (tests); defaults to now. */
+  now?: number;
+}
+
+function ConditionStep(props: {
+  condition: ConditionStatus;
+  blocking: boolean;
+  generation?: number;
+  now?: number;
+}) {
+  const { condition: c, blocking, generation, now } = props;
+  const classes = useStyles();
+  const blockingClasses = useBlockingStyles();
+  const age = formatAge(c.lastTransitionTime, now);
+  const meta = [
+    c.reason ? `reason ${c.reason}` : undefined,
+    `status ${STATUS_TEXT[c.status]}`,
+    age ? `changed ${age} ago` : undefined,
+  ].filter(Boolean);
+  return (
+    <li
+      className={`${classes.step} ${blocking ? blockingClasses[c.health] : ''}`}
+      aria-current={blocking ? 'step' : undefined}
+      data-step={c.step}
+    >
+      <div className={classes.header}>
+        <Typography component="span" variant="body2" className={classes.name}>
+          {c.step}
+          {c.type !== c.step ? ` (${c.type})` : null}
+        </Typography>
+        {blocking ? (
+          <Chip
+            size="small"
+            variant="outlined"
+            label="Blocking"
+            className={classes.badge}
+          />
+        ) : null}
+        {c.stale ? (
+          <Tooltip
+            title={`Evaluated for generation ${c.observedGeneration ?? '?'}${
+              generation !== undefined ? ` of ${generation}` : ''
+            }: the operator has not looked at the latest change yet`}
+          >
+            <Chip
+              size="small"
+              label="stale"
+              className={classes.badge}
+              aria-label={`stale: evaluated for generation ${
+                c.observedGeneration ?? 'unknown'
+              }${generation !== undefined ? ` of ${generation}` : ''}`}
+              tabIndex={0}
+            />
+          </Tooltip>
+        ) : null}
+        <HealthStatus health={c.health} />
+      </div>
+      <Typography
+        variant="caption"
+        component="div"
+        className={classes.meta}
+        title={formatTimestamp(c.lastTransitionTime)}
+      >
+        {meta.join(' · ')}
+      </Typography>
+      {c.message ? (
+        <Typography variant="body2" className={classes.message}>
+          {c.message}
+        </Typography>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The PlatformMesh conditions as an ordered pipeline (DeploymentSubroutine → … → Ready), with the
+ * first failing or stopped step highlighted and marked "Blocking".
+ */
+export function ConditionPipeline(props: ConditionPipelineProps) {
+  const { conditions, generation, runtime, now } = props;
+  const classes = useStyles();
+
+  if (conditions.length === 0) {
+    if (runtime && (!runtime.reachable || runtime.error)) {
+      return (
+        <ClusterErrorText
+          clusterRole="runtime"
+          cluster={runtime}
+          what="Conditions"
+        />
+      );
+    }
+    return (
+      <Typography variant="body2" color="textSecondary">
+        The PlatformMesh has no conditions yet: no operator has reconciled it.
+      </Typography>
+    );
+  }
+
+  const blocking = blockingStepIndex(conditions);
+  return (
+    <ol className={classes.list} aria-label="Condition pipeline">
+      {conditions.map((condition, index) => (
+        <ConditionStep
+          key={condition.step}
+          condition={condition}
+          blocking={index === blocking}
+          generation={generation}
+          now={now}
+        />
+      ))}
+    </ol>
+  );
+}

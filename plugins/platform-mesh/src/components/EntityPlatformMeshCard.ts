@@ -1,0 +1,17 @@
+import { createComponentExtension } from '@backstage/core-plugin-api';
+import { platformMeshPlugin } from '../plugin';
+
+/**
+ * The Platform Mesh entity card for the legacy frontend system; use it inside
+ * `<EntitySwitch.Case if={isPlatformMeshAvailable}>` on an entity page.
+ *
+ * @public
+ */
+export const EntityPlatformMeshCard = platformMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPlatformMeshCard',
+    component: {
+      lazy: () => import('./PlatformMeshCard').then(m => m.PlatformMeshCard),
+    },
+  }),
+);

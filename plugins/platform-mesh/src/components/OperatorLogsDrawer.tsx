@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import {
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Drawer from '@material-ui/core/Drawer';
+import IconButton from '@material-ui/core/IconButton';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, type Theme } from '@material-ui/core/styles';
+import CloseIcon from '@material-ui/icons/Close';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import SubjectIcon from '@material-ui/icons/Subject';
+import {
+  formatInstanceRef,
+  type InstanceRef,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { useOperatorLogs } from '../hooks/useOperatorLogs';
+import { backendMessage, isForbidden, isNotFound } from './errors';
+
+const TITLE_ID = 'platform-mesh-operator-logs-title';
+
+const useStyles = makeStyles((theme: Theme) => ({
+  paper: {
+    width: 'min(900px, 100vw)',
+    padding: theme.spacing(2),
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+  },
+  title: {
+    marginRight: 'auto',
+  },
+  pod: {
+    fontWeight: theme.typography.fontWeightBold as number,
+    marginTop: theme.spacing(1),
+  },
+  log: {
+    fontFamily: 'monospace',
+    fontSize: theme.typography.caption.fontSize,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    margin: 0,
+    padding: theme.spacing(1),
+    maxHeight: '60vh',
+    overflow: 'auto',
+    backgroundColor: theme.palette.background.default,
+    color: theme.palette.text.primary,
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+  },
+}));
+
+/** Props of {@link OperatorLogsDrawer}. */
+export interface OperatorLogsDrawerProps {
+  instanceRef: InstanceRef;
+  /** Lines per operator pod; default 50. */
+  tailLines?: number;
+}
+
+function LogsContent(props: {
+  instanceRef: InstanceRef;
+  tailLines: number;
+  open: boolean;
+}) {
+  const classes = useStyles();
+  const { value, error, loading } = useOperatorLogs(props.instanceRef, {
+    enabled: props.open,
+    tailLines: props.tailLines,
+  });
+  if (loading) return <Progress aria-label="Loading operator logs" />;
+  if (error && isForbidden(error)) {
+    return (
+      <WarningPanel
+        severity="info"
+        defaultExpanded
+        title="You lack the platform-mesh.logs.read permission"
+        message="Operator logs are protected separately from the status. Ask an administrator to grant you platform-mesh.logs.read for this entity."
+      />
+    );
+  }
+  if (error && isNotFound(error)) {
+    return (
+      <WarningPanel
+        severity="info"
+        defaultExpanded
+        title="No operator logs"
+        message={backendMessage(error)}
+      />
+    );
+  }
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value || value.pods.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No operator pod was found on the operator cluster.
+      </Typography>
+    );
+  }
+  return (
+    <>
+      {value.pods.map(pod => (
+        <section key={pod.name} aria-label={`Logs of pod ${pod.name}`}>
+          <Typography variant="body2" component="h3" className={classes.pod}>
+            {pod.name}
+          </Typography>
+          {pod.truncated ? (
+            <Typography variant="caption" color="textSecondary" component="div">
+              Showing the last {pod.lines.length} lines.
+            </Typography>
+          ) : null}
+          {/* A scrollable region must be reachable from the keyboard (WCAG 2.1.1). */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+          <pre className={classes.log} tabIndex={0}>
+            {pod.lines.length ? pod.lines.join('\n') : '(no log lines)'}
+          </pre>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/**
+ * A button "Operator logs" that opens a drawer with the operator's recent log lines. Users without
+ * `platform-mesh.logs.read` see why there is nothing to show.
+ */
+export function OperatorLogsDrawer(props: OperatorLogsDrawerProps) {
+  const { instanceRef, tailLines = 50 } = props;
+  const classes = useStyles();
+  const [open, setOpen] = useState(false);
+  // Remount the content on reload so the request runs again.
+  const [generation, setGeneration] = useState(0);
+
+  return (
+    <>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<SubjectIcon aria-hidden />}
+        onClick={() => setOpen(true)}
+        aria-haspopup="dialog"
+      >
+        Operator logs
+      </Button>
+      <Drawer
+        anchor="right"
+        open={open}
+        onClose={() => setOpen(false)}
+        classes={{ paper: classes.paper }}
+        PaperProps={{
+          role: 'dialog',
+          'aria-modal': true,
+          'aria-labelledby': TITLE_ID,
+        }}
+      >
+        <Box className={classes.header}>
+          <Typography
+            id={TITLE_ID}
+            variant="h6"
+            component="h2"
+            className={classes.title}
+          >
+            Operator logs · {formatInstanceRef(instanceRef)}
+          </Typography>
+          <IconButton
+            aria-label="Reload logs"
+            size="small"
+            onClick={() => setGeneration(g => g + 1)}
+          >
+            <RefreshIcon />
+          </IconButton>
+          <IconButton
+            aria-label="Close"
+            size="small"
+            onClick={() => setOpen(false)}
+          >
+            <CloseIcon />
+          </IconButton>
+        </Box>
+        {open ? (
+          <LogsContent
+            key={generation}
+            instanceRef={instanceRef}
+            tailLines={tailLines}
+            open={open}
+          />
+        ) : null}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+export { EntityPlatformMeshCard } from './EntityPlatformMeshCard';
+export {
+  PlatformMeshCard,
+  type PlatformMeshCardProps,
+} from './PlatformMeshCard';
