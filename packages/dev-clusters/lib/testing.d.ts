@@ -11,6 +11,7 @@ export interface DevCluster {
 
 export declare const ROLES: Role[];
 export declare function devClusters(): Record<Role, DevCluster>;
+export declare function appConfigFile(): string;
 export declare function seed(...scenarios: string[]): void;
 export declare function clusterEntry(
   name: string,

@@ -4,7 +4,8 @@
 // each package builds its own clients from these config entries.
 
 const net = require('node:net');
-const { loadDevClusters } = require('./clusters');
+const path = require('node:path');
+const { loadDevClusters, stateDir } = require('./clusters');
 const { runCli } = require('./cli');
 
 const ROLES = ['operator', 'runtime', 'infra'];
@@ -12,6 +13,11 @@ const ROLES = ['operator', 'runtime', 'infra'];
 /** The three clusters of `.state/clusters.json`; throws when `yarn clusters start` has not run. */
 function devClusters() {
   return loadDevClusters().clusters;
+}
+
+/** The app-config fragment `start` writes for the example app (platformMesh clusters and targets). */
+function appConfigFile() {
+  return path.join(stateDir, 'app-config.dev-clusters.yaml');
 }
 
 /** Seeds scenarios (idempotent). Tests share the servers, so they never reset. */
@@ -95,6 +101,7 @@ async function eventually(check, timeoutMs = 15000) {
 }
 
 module.exports = {
+  appConfigFile,
   ROLES,
   devClusters,
   seed,

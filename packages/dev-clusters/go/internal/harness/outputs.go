@@ -84,7 +84,8 @@ func RenderAppConfig(c Config, caPEM []byte, toks map[Role]Tokens) []byte {
       runtimeCluster: pm-runtime
       deploymentTechnology: fluxcd
       namespace: platform-mesh-system
-    # the same clusters deployed with Argo CD
+    # the same clusters deployed with Argo CD; runtimeServerUrl is the runtime API as Argo CD
+    # on the infra cluster reaches it (the seeded Applications' destination.server)
     - name: argo
       operatorCluster: pm-operator
       runtimeCluster: pm-runtime
@@ -92,6 +93,7 @@ func RenderAppConfig(c Config, caPEM []byte, toks map[Role]Tokens) []byte {
       deploymentTechnology: argocd
       namespace: platform-mesh-system
 `)
+	fmt.Fprintf(&b, "      runtimeServerUrl: %s\n", c.URL(RoleRuntime))
 	return []byte(b.String())
 }
 

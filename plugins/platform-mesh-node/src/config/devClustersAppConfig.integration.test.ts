@@ -1,0 +1,34 @@
+/*
+ * The app-config fragment `yarn clusters start` writes for the example app must pass the same
+ * start-up validation as any user's config (it once lacked runtimeServerUrl for the argocd target,
+ * which stopped the example backend).
+ */
+import fs from 'node:fs';
+import { ConfigReader } from '@backstage/config';
+import { appConfigFile } from '@internal/dev-clusters/lib/testing';
+import { parse } from 'yaml';
+import { readPlatformMeshConfig } from './readPlatformMeshConfig';
+
+describe('the dev clusters app-config', () => {
+  it('validates, with the three targets of the example app', () => {
+    const config = readPlatformMeshConfig(
+      new ConfigReader(parse(fs.readFileSync(appConfigFile(), 'utf8'))),
+    );
+    expect(
+      config.targets.map(t => [
+        t.name,
+        t.deploymentTechnology,
+        t.operatorIsInfra,
+      ]),
+    ).toEqual([
+      ['dev', 'fluxcd', false],
+      ['colocated', 'fluxcd', true],
+      ['argo', 'argocd', false],
+    ]);
+    expect(config.clusters.map(c => c.name)).toEqual([
+      'pm-operator',
+      'pm-runtime',
+      'pm-infra',
+    ]);
+  });
+});
