@@ -1,6 +1,7 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { platformMeshApi } from './alpha/apis';
 import { platformMeshEntityCard } from './alpha/entityCards';
+import { platformMeshTargetPickerFormField } from './fields/alpha';
 
 /**
  * The Platform Mesh plugin for the new frontend system.
@@ -9,5 +10,9 @@ import { platformMeshEntityCard } from './alpha/entityCards';
  */
 export default createFrontendPlugin({
   pluginId: 'platform-mesh',
-  extensions: [platformMeshApi, platformMeshEntityCard],
+  extensions: [
+    platformMeshApi,
+    platformMeshEntityCard,
+    platformMeshTargetPickerFormField,
+  ],
 });

@@ -11,3 +11,7 @@ export {
   EntityPlatformMeshCard,
   type PlatformMeshCardProps,
 } from './components';
+export {
+  PlatformMeshTargetPickerFieldExtension,
+  PLATFORM_MESH_TARGET_PICKER,
+} from './fields';

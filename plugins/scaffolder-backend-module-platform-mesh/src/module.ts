@@ -1,7 +1,22 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  createCredentialsCollector,
+  platformMeshClustersServiceRef,
+  platformMeshCredentialsExtensionPoint,
+} from '@platform-mesh-backstage/plugin-platform-mesh-node';
+import {
+  createPlatformMeshApplyAction,
+  createPlatformMeshRenderAction,
+} from './actions';
 
 /**
- * Registers the `platform-mesh:*` scaffolder actions.
+ * Registers the `platform-mesh:render` and `platform-mesh:apply` scaffolder actions, and the
+ * Platform Mesh credentials extension point for the scaffolder plugin (credential providers added
+ * there are used by these actions' clusters service).
  *
  * @public
  */
@@ -9,6 +24,24 @@ export const scaffolderModulePlatformMesh = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'platform-mesh',
   register(env) {
-    env.registerInit({ deps: {}, async init() {} });
+    const credentials = createCredentialsCollector();
+    env.registerExtensionPoint(
+      platformMeshCredentialsExtensionPoint,
+      credentials.extensionPoint,
+    );
+    env.registerInit({
+      deps: {
+        clusters: platformMeshClustersServiceRef,
+        permissions: coreServices.permissions,
+        scaffolder: scaffolderActionsExtensionPoint,
+      },
+      async init({ clusters, permissions, scaffolder }) {
+        credentials.registerWith(clusters);
+        scaffolder.addActions(
+          createPlatformMeshRenderAction({ clusters }),
+          createPlatformMeshApplyAction({ clusters, permissions }),
+        );
+      },
+    });
   },
 });

@@ -1,0 +1,6 @@
+export {
+  describeTarget,
+  PlatformMeshTargetPicker,
+  PLATFORM_MESH_TARGET_PICKER,
+} from './PlatformMeshTargetPicker';
+export { platformMeshTargetPickerValidation } from './validation';

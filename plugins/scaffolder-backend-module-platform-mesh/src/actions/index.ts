@@ -1,0 +1,8 @@
+export {
+  createPlatformMeshApplyAction,
+  type PlatformMeshApplyActionOptions,
+} from './apply';
+export {
+  createPlatformMeshRenderAction,
+  type PlatformMeshRenderActionOptions,
+} from './render';

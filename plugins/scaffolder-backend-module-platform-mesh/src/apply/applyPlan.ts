@@ -1,0 +1,150 @@
+import {
+  FIELD_MANAGER,
+  renderPlan,
+  resolveSetup,
+  type ClusterRole,
+  type KubernetesObject,
+  type PlatformMeshSetup,
+  type RenderPlan,
+  type SetupKubeconfigs,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  serviceAccountRbac,
+  type ServiceAccountRef,
+} from '../credentials/serviceAccountRbac';
+
+/** The write steps of an apply, in order; each is one checkpoint. */
+export type ApplyStepKey = 'prepare' | 'credentials' | 'profile' | 'instance';
+
+/** One object to write, with where it goes. */
+export interface ApplyPlanItem {
+  step: ApplyStepKey;
+  role: ClusterRole;
+  cluster: string;
+  object: KubernetesObject;
+  sensitive: boolean;
+  description: string;
+}
+
+/** Everything one apply writes. */
+export interface ApplyPlan {
+  render: RenderPlan;
+  items: ApplyPlanItem[];
+  /** ServiceAccounts whose tokens feed the kubeconfigs (`serviceAccount` credentials only). */
+  serviceAccounts: ServiceAccountRef[];
+}
+
+/** Titles of the steps, for logs and errors. */
+export const STEP_TITLES: Record<ApplyStepKey, string> = {
+  prepare: 'namespaces and ServiceAccount RBAC',
+  credentials: 'kubeconfig Secrets',
+  profile: 'profile ConfigMap',
+  instance: 'PlatformMesh',
+};
+
+function stepOf(object: KubernetesObject): ApplyStepKey {
+  switch (object.kind) {
+    case 'Secret':
+      return 'credentials';
+    case 'ConfigMap':
+      return 'profile';
+    case 'PlatformMesh':
+      return 'instance';
+    default:
+      return 'prepare';
+  }
+}
+
+/**
+ * A label put on the Namespaces the apply writes. A Namespace applied with nothing but its name
+ * gives our field manager no fields to own, so the API server records no managed fields on create
+ * and rewrites them (as `before-first-apply`) on the next apply: a re-run would report the new
+ * Namespace `configured`. Owning one label keeps re-runs `unchanged`.
+ */
+export const NAMESPACE_LABEL = 'platform-mesh.io/applied-by';
+
+function withNamespaceLabel(item: ApplyPlanItem): ApplyPlanItem {
+  if (item.object.kind !== 'Namespace') return item;
+  const { metadata } = item.object;
+  return {
+    ...item,
+    object: {
+      ...item.object,
+      metadata: {
+        ...metadata,
+        labels: { ...metadata.labels, [NAMESPACE_LABEL]: FIELD_MANAGER },
+      },
+    },
+  };
+}
+
+function identity(item: { cluster: string; object: KubernetesObject }) {
+  const { apiVersion, kind, metadata } = item.object;
+  return `${item.cluster}|${apiVersion}|${kind}|${metadata.namespace ?? ''}|${
+    metadata.name
+  }`;
+}
+
+/**
+ * The objects of one apply in write order: the render plan's Namespaces, then (for ServiceAccount
+ * credentials) the ServiceAccounts' namespace and RBAC, then the kubeconfig Secrets (operator
+ * cluster first, then infra), the profile ConfigMap and the PlatformMesh last.
+ *
+ * @param setup - the setup, with the kubeconfigs to render into Secrets
+ * @param withServiceAccounts - add the ServiceAccounts and their RBAC
+ */
+export function buildApplyPlan(
+  setup: PlatformMeshSetup & { kubeconfigs?: SetupKubeconfigs },
+  withServiceAccounts: boolean,
+): ApplyPlan {
+  const render = renderPlan(setup);
+  const planned: ApplyPlanItem[] = render.objects.map(o => ({
+    step: stepOf(o.object),
+    role: o.role,
+    cluster: o.cluster,
+    object: o.object,
+    sensitive: o.sensitive,
+    description: o.description,
+  }));
+  let serviceAccounts: ServiceAccountRef[] = [];
+  const rbacItems: ApplyPlanItem[] = [];
+  if (withServiceAccounts) {
+    const rbac = serviceAccountRbac(resolveSetup(setup));
+    serviceAccounts = rbac.serviceAccounts;
+    rbacItems.push(
+      ...rbac.objects.map(o => ({
+        step: 'prepare' as const,
+        role: o.role,
+        cluster: o.cluster,
+        object: o.object,
+        sensitive: false,
+        description: o.description,
+      })),
+    );
+  }
+  const order: ApplyStepKey[] = [
+    'prepare',
+    'credentials',
+    'profile',
+    'instance',
+  ];
+  const namespaces = planned.filter(i => i.object.kind === 'Namespace');
+  const rbacNamespaces = rbacItems.filter(i => i.object.kind === 'Namespace');
+  const rbacRest = rbacItems.filter(i => i.object.kind !== 'Namespace');
+  const ordered = [
+    ...namespaces,
+    ...rbacNamespaces,
+    ...rbacRest,
+    ...planned.filter(i => i.object.kind !== 'Namespace'),
+  ].sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step));
+  const seen = new Set<string>();
+  const items = ordered
+    .filter(item => {
+      const id = identity(item);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    })
+    .map(withNamespaceLabel);
+  return { render, items, serviceAccounts };
+}

@@ -1,0 +1,212 @@
+/*
+ * The example template (examples/templates/platform-mesh-remote/template.yaml) through the real
+ * scaffolder backend with this module, against the local clusters: the template editor's dry run
+ * (nothing written), then a real task that creates the instance, as a platform engineer would run
+ * it in the example app.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  clusterEntry,
+  devClusters,
+  eventually,
+  ROLES,
+  secretMaterial,
+} from '@internal/dev-clusters/lib/testing';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { adminClients } from './__testUtils__/devClusters';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { scaffolderModulePlatformMesh } from './module';
+
+jest.setTimeout(120_000);
+
+const TEMPLATE = parse(
+  readFileSync(
+    join(
+      __dirname,
+      '../../../examples/templates/platform-mesh-remote/template.yaml',
+    ),
+    'utf8',
+  ),
+);
+const NS = 'pm-it-scaffolder-template';
+const OPERATOR_NS = 'pm-it-scaffolder-template-system';
+const auth = mockCredentials.user.header();
+
+const values = (extra: object = {}) => ({
+  target: 'it-template',
+  name: 'platform-mesh',
+  namespace: NS,
+  baseDomain: 'portal.localhost',
+  port: 8443,
+  services: TEMPLATE.spec.parameters[0].properties.services.default,
+  mode: 'direct',
+  waitForReady: false,
+  force: false,
+  ...extra,
+});
+
+describe('the platform-mesh-remote template in the scaffolder', () => {
+  let server: any;
+  const admin = adminClients();
+
+  beforeAll(async () => {
+    const dev = devClusters();
+    await admin.runtime
+      .requestJson({
+        method: 'DELETE',
+        path: `/apis/core.platform-mesh.io/v1alpha1/namespaces/${NS}/platformmeshes/platform-mesh`,
+      })
+      .catch(() => undefined);
+    ({ server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModulePlatformMesh,
+        catalogServiceMock.factory({
+          entities: [
+            {
+              ...TEMPLATE,
+              metadata: { ...TEMPLATE.metadata, namespace: 'default' },
+            },
+          ],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            platformMesh: {
+              clusters: ROLES.map(role =>
+                clusterEntry(`pm-${role}`, role, 'applier'),
+              ),
+              targets: [
+                {
+                  name: 'it-template',
+                  operatorCluster: 'pm-operator',
+                  runtimeCluster: 'pm-runtime',
+                  infraCluster: 'pm-infra',
+                  deploymentTechnology: 'fluxcd',
+                  namespace: NS,
+                  operatorNamespace: OPERATOR_NS,
+                  runtimeServerUrl: dev.runtime.url,
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    }));
+  });
+
+  it('lists both actions with their examples', async () => {
+    const res = await request(server)
+      .get('/api/scaffolder/v2/actions')
+      .set('Authorization', auth);
+    expect(res.status).toBe(200);
+    const ours = res.body.filter((a: any) => a.id.startsWith('platform-mesh:'));
+    expect(ours.map((a: any) => a.id).sort()).toEqual([
+      'platform-mesh:apply',
+      'platform-mesh:render',
+    ]);
+    for (const action of ours) {
+      expect(action.description.length).toBeGreaterThan(100);
+      expect(action.examples.length).toBeGreaterThanOrEqual(4);
+      expect(action.schema.input.required).toEqual(['target', 'name']);
+    }
+  });
+
+  it('dry-runs in the template editor without writing anything', async () => {
+    const res = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', auth)
+      .send({
+        template: TEMPLATE,
+        values: values(),
+        secrets: {},
+        directoryContents: [],
+      });
+    expect(res.status).toBe(200);
+    const log = res.body.log.map((l: any) => l.body.message).join('\n');
+    expect(log).toContain('Preflight passed on 3 cluster(s)');
+    expect(log).toContain('nothing was written');
+    expect(res.body.output.links[0].url).toBe(
+      '/catalog/default/resource/platform-mesh',
+    );
+    expect(res.body.output.text[0].content).toContain(
+      `it-template/${NS}/platform-mesh`,
+    );
+    const files = res.body.directoryContents.map((f: any) => f.path);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'platform-mesh/README.md',
+        'platform-mesh/helm-values.operator.yaml',
+        'platform-mesh/catalog-info.yaml',
+      ]),
+    );
+    expect(
+      await admin.runtime.tryGet({
+        group: 'core.platform-mesh.io',
+        kind: 'PlatformMesh',
+        namespace: NS,
+        name: 'platform-mesh',
+      }),
+    ).toBeUndefined();
+  });
+
+  it('creates the instance when run as a task', async () => {
+    const created = await request(server)
+      .post('/api/scaffolder/v2/tasks')
+      .set('Authorization', auth)
+      .send({
+        templateRef: 'template:default/platform-mesh-remote',
+        values: values(),
+      });
+    expect(created.status).toBe(201);
+    const task = await eventually(async () => {
+      const res = await request(server)
+        .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
+        .set('Authorization', auth);
+      return ['completed', 'failed'].includes(res.body.status)
+        ? res.body
+        : undefined;
+    }, 60_000);
+    const events = await request(server)
+      .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
+      .set('Authorization', auth);
+    const log = events.body.map((e: any) => e.body?.message ?? '').join('\n');
+    expect({ status: task.status, log }).toMatchObject({ status: 'completed' });
+    expect(log).toMatch(/Applied \d+ objects in \d+ ms/);
+    // eslint-disable-next-line no-console
+    console.log(
+      `template task: ${log.match(/Applied \d+ objects in \d+ ms[^\n]*/)![0]}`,
+    );
+    for (const secret of secretMaterial()) expect(log).not.toContain(secret);
+
+    const pm: any = await admin.runtime.get({
+      group: 'core.platform-mesh.io',
+      kind: 'PlatformMesh',
+      namespace: NS,
+      name: 'platform-mesh',
+    });
+    expect(pm.spec.exposure).toEqual({
+      baseDomain: 'portal.localhost',
+      port: 8443,
+      protocol: 'https',
+    });
+    const fluxSecret: any = await admin.infra.get({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      namespace: NS,
+      name: 'platform-mesh-runtime-secret',
+    });
+    const kubeconfig = Buffer.from(
+      fluxSecret.data.kubeconfig,
+      'base64',
+    ).toString('utf8');
+    expect(log).not.toContain(parse(kubeconfig).users[0].user.token);
+  });
+});
