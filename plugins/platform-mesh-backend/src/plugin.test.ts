@@ -11,11 +11,18 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { http, HttpResponse, passthrough } from 'msw';
+import {
+  APPLICATION_RESOURCE,
+  CORE_RESOURCES,
+  FakeCluster,
+  FLUX_RESOURCES,
+  HELM_RELEASE_RESOURCE,
+  PLATFORM_MESH_RESOURCE,
+} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { delay, http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import supertest from 'supertest';
 import { healthyClusters, SECRET_TOKEN } from './__testUtils__/fixtures';
-import { fakeCluster, type Failure } from './__testUtils__/mswClusters';
 import { platformMeshPlugin } from './plugin';
 
 const base = (port: number) => `http://127.0.0.1:${port}`;
@@ -23,9 +30,19 @@ const HEALTHY = healthyClusters();
 const operatorPod = {
   apiVersion: 'v1',
   kind: 'Pod',
-  metadata: { name: 'platform-mesh-operator-7d9f', namespace: 'platform-mesh-system', labels: { app: 'platform-mesh-operator' } },
+  metadata: {
+    name: 'platform-mesh-operator-7d9f',
+    namespace: 'platform-mesh-system',
+    labels: { app: 'platform-mesh-operator' },
+  },
 };
-const FAILING: Array<[string, Failure | 'crd-missing', number, string]> = [
+type Failure =
+  | 'network'
+  | 'timeout'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'crd-missing';
+const FAILING: Array<[string, Failure, number, string]> = [
   ['down', 'network', 17211, 'unreachable'],
   ['slow', 'timeout', 17212, 'timeout'],
   ['unauth', 'unauthorized', 17213, 'unauthorized'],
@@ -37,7 +54,7 @@ const cluster = (name: string, port: number) => ({
   name,
   url: base(port),
   authProvider: 'serviceAccount',
-  serviceAccountToken: `${SECRET_TOKEN}-${name}`,
+  serviceAccountToken: `${SECRET_TOKEN}-${port}`,
 });
 
 const config = {
@@ -50,7 +67,13 @@ const config = {
       ...FAILING.map(([name, , port]) => cluster(`infra-${name}`, port)),
     ],
     targets: [
-      { name: 'dev', operatorCluster: 'pm-operator', runtimeCluster: 'pm-runtime', infraCluster: 'pm-infra', deploymentTechnology: 'fluxcd' },
+      {
+        name: 'dev',
+        operatorCluster: 'pm-operator',
+        runtimeCluster: 'pm-runtime',
+        infraCluster: 'pm-infra',
+        deploymentTechnology: 'fluxcd',
+      },
       ...FAILING.map(([name]) => ({
         name,
         operatorCluster: 'pm-operator',
@@ -62,22 +85,62 @@ const config = {
   },
 };
 
+const ALL_KINDS = [
+  ...CORE_RESOURCES,
+  PLATFORM_MESH_RESOURCE,
+  HELM_RELEASE_RESOURCE,
+  ...FLUX_RESOURCES,
+  APPLICATION_RESOURCE,
+];
+
+/** A fake API server holding `objects`, failing every call the given way. */
+function fake(port: number, objects: any[], failure?: Failure) {
+  const api = new FakeCluster(
+    base(port),
+    failure === 'unauthorized' ? 'another-token' : `${SECRET_TOKEN}-${port}`,
+    failure === 'crd-missing'
+      ? ALL_KINDS.filter(r => !r.group.endsWith('fluxcd.io'))
+      : ALL_KINDS,
+  );
+  objects.forEach(o => api.seed(o));
+  api.podLog = 'line 1\nline 2\n';
+  if (failure === 'network') api.intercept(() => HttpResponse.error());
+  if (failure === 'timeout') {
+    api.intercept(async () => {
+      await delay('infinite');
+      return undefined;
+    });
+  }
+  if (failure === 'forbidden') {
+    api.intercept(() =>
+      HttpResponse.json(
+        {
+          kind: 'Status',
+          status: 'Failure',
+          code: 403,
+          reason: 'Forbidden',
+          message: 'forbidden: User "backstage" cannot list resource',
+        },
+        { status: 403 },
+      ),
+    );
+  }
+  return api.handlers();
+}
+
 /** The fake clusters; given to setupServer so that msw's reset after each test keeps them. */
 const handlers = [
-  http.get(`${base(17201)}/api/v1/namespaces/platform-mesh-system/pods/:pod/log`, ({ request }) =>
-    new URL(request.url).searchParams.get('tailLines') === '2'
-      ? HttpResponse.text('line 1\nline 2\n')
-      : HttpResponse.text('unexpected'),
-  ),
-  ...fakeCluster(base(17201), [...HEALTHY['pm-operator'], operatorPod]),
-  ...fakeCluster(base(17202), HEALTHY['pm-runtime']),
-  ...fakeCluster(base(17203), HEALTHY['pm-infra']),
+  ...fake(17201, [...HEALTHY['pm-operator'], operatorPod]),
+  ...fake(17202, HEALTHY['pm-runtime']),
+  ...fake(17203, HEALTHY['pm-infra']),
   ...FAILING.flatMap(([, failure, port]) =>
-    failure === 'crd-missing'
-      ? fakeCluster(base(port), HEALTHY['pm-infra'], {
-          missingGroups: ['helm.toolkit.fluxcd.io', 'kustomize.toolkit.fluxcd.io', 'source.toolkit.fluxcd.io'],
-        })
-      : fakeCluster(base(port), [], { failure }),
+    fake(
+      port,
+      failure === 'crd-missing'
+        ? HEALTHY['pm-infra'].filter(o => !o.apiVersion.includes('fluxcd.io'))
+        : [],
+      failure,
+    ),
   ),
   // the test backend itself (supertest) is not a cluster
   http.all('*', ({ request }) => {
@@ -97,10 +160,14 @@ describe('platformMeshPlugin', () => {
         catalogServiceMock.factory(),
         mockServices.rootConfig.factory({ data: config }),
         // a request without credentials is unauthenticated (the default would be a mock user)
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
         mockServices.permissions.mock({
-          authorize: async reqs => reqs.map(() => ({ result: decision })) as any,
-          authorizeConditional: async reqs => reqs.map(() => ({ result: decision })) as any,
+          authorize: async reqs =>
+            reqs.map(() => ({ result: decision })) as any,
+          authorizeConditional: async reqs =>
+            reqs.map(() => ({ result: decision })) as any,
         }).factory,
       ],
     });
@@ -115,11 +182,20 @@ describe('platformMeshPlugin', () => {
   });
 
   const get = (app: any, path: string) =>
-    supertest(app).get(`/api/platform-mesh${path}`).set('Authorization', mockCredentials.user.header());
+    supertest(app)
+      .get(`/api/platform-mesh${path}`)
+      .set('Authorization', mockCredentials.user.header());
 
-  async function statusOnce(app: any, target: string, done: (body: any) => boolean) {
+  async function statusOnce(
+    app: any,
+    target: string,
+    done: (body: any) => boolean,
+  ) {
     for (let i = 0; i < 300; i++) {
-      const res = await get(app, `/instances/${target}/pm-healthy/platform-mesh/status`);
+      const res = await get(
+        app,
+        `/instances/${target}/pm-healthy/platform-mesh/status`,
+      );
       if (res.status === 200 && done(res.body)) return res.body;
       await new Promise(r => setTimeout(r, 50));
     }
@@ -128,14 +204,25 @@ describe('platformMeshPlugin', () => {
 
   it('answers 401 without credentials on every route', async () => {
     const app = allowed;
-    for (const path of ['/targets', '/targets/dev/instances', '/instances/dev/pm-healthy/platform-mesh/status', '/instances/dev/pm-healthy/platform-mesh/operator-logs']) {
-      expect((await supertest(app).get(`/api/platform-mesh${path}`)).status).toBe(401);
+    for (const path of [
+      '/targets',
+      '/targets/dev/instances',
+      '/instances/dev/pm-healthy/platform-mesh/status',
+      '/instances/dev/pm-healthy/platform-mesh/operator-logs',
+    ]) {
+      expect(
+        (await supertest(app).get(`/api/platform-mesh${path}`)).status,
+      ).toBe(401);
     }
   });
 
   it('answers 403 without permission on every route', async () => {
     const app = denied;
-    for (const path of ['/targets', '/instances/dev/pm-healthy/platform-mesh/status', '/instances/dev/pm-healthy/platform-mesh/operator-logs']) {
+    for (const path of [
+      '/targets',
+      '/instances/dev/pm-healthy/platform-mesh/status',
+      '/instances/dev/pm-healthy/platform-mesh/operator-logs',
+    ]) {
       expect((await get(app, path)).status).toBe(403);
     }
     expect((await get(app, '/targets/dev/instances')).body.items).toEqual([]);
@@ -143,34 +230,80 @@ describe('platformMeshPlugin', () => {
 
   it('answers the status with the contract shape', async () => {
     const app = allowed;
-    const body = await statusOnce(app, 'dev', b => b.releases.length === 2 && b.secrets.every((s: any) => s.present));
-    expect(body.instance).toMatchObject({ target: 'dev', namespace: 'pm-healthy', name: 'platform-mesh', overall: 'healthy' });
+    const body = await statusOnce(
+      app,
+      'dev',
+      b => b.releases.length === 2 && b.secrets.every((s: any) => s.present),
+    );
+    expect(body.instance).toMatchObject({
+      target: 'dev',
+      namespace: 'pm-healthy',
+      name: 'platform-mesh',
+      overall: 'healthy',
+    });
     expect(body.conditions.map((c: any) => c.step)).toEqual([
-      'DeploymentSubroutine', 'KcpsetupSubroutine', 'ProvidersecretSubroutine', 'FeatureToggleSubroutine', 'WaitSubroutine', 'Ready',
+      'DeploymentSubroutine',
+      'KcpsetupSubroutine',
+      'ProvidersecretSubroutine',
+      'FeatureToggleSubroutine',
+      'WaitSubroutine',
+      'Ready',
     ]);
-    expect(Object.keys(body.clusters)).toEqual(['operator', 'runtime', 'infra']);
+    expect(Object.keys(body.clusters)).toEqual([
+      'operator',
+      'runtime',
+      'infra',
+    ]);
     expect(JSON.stringify(body)).not.toContain(SECRET_TOKEN);
     expect(JSON.stringify(body)).not.toContain('127.0.0.1');
   });
 
-  it.each(FAILING)('reports infra "%s" as a typed %s error, next to what the other clusters returned', async (target, _failure, _port, type) => {
-    const app = allowed;
-    const body = await statusOnce(app, target, b => b.clusters.infra.error?.type === type);
-    expect(body.clusters.infra.name).toBe(`infra-${target}`);
-    expect(body.clusters.infra.reachable).toBe(['unreachable', 'timeout', 'unauthorized'].includes(type) ? false : true);
-    expect(body.clusters.runtime).toMatchObject({ name: 'pm-runtime', reachable: true });
-    expect(body.clusters.operator).toMatchObject({ name: 'pm-operator', reachable: true });
-    expect(body.conditions).toHaveLength(6);
-    expect(body.instance.generation).toBe(1);
-    expect(JSON.stringify(body)).not.toContain(SECRET_TOKEN);
-    expect(JSON.stringify(body)).not.toContain('127.0.0.1');
-  });
+  it.each(FAILING)(
+    'reports infra "%s" as a typed %s error, next to what the other clusters returned',
+    async (target, _failure, _port, type) => {
+      const app = allowed;
+      const body = await statusOnce(
+        app,
+        target,
+        b => b.clusters.infra.error?.type === type,
+      );
+      expect(body.clusters.infra.name).toBe(`infra-${target}`);
+      expect(body.clusters.infra.reachable).toBe(
+        ['unreachable', 'timeout', 'unauthorized'].includes(type)
+          ? false
+          : true,
+      );
+      expect(body.clusters.runtime).toMatchObject({
+        name: 'pm-runtime',
+        reachable: true,
+      });
+      expect(body.clusters.operator).toMatchObject({
+        name: 'pm-operator',
+        reachable: true,
+      });
+      expect(body.conditions).toHaveLength(6);
+      expect(body.instance.generation).toBe(1);
+      expect(JSON.stringify(body)).not.toContain(SECRET_TOKEN);
+      expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+    },
+  );
 
   it('reads the operator logs on request', async () => {
     const app = allowed;
-    const res = await get(app, '/instances/dev/pm-healthy/platform-mesh/operator-logs?tailLines=2');
+    const res = await get(
+      app,
+      '/instances/dev/pm-healthy/platform-mesh/operator-logs?tailLines=2',
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ pods: [{ name: 'platform-mesh-operator-7d9f', lines: ['line 1', 'line 2'], truncated: false }] });
+    expect(res.body).toEqual({
+      pods: [
+        {
+          name: 'platform-mesh-operator-7d9f',
+          lines: ['line 1', 'line 2'],
+          truncated: false,
+        },
+      ],
+    });
   });
 
   it('registers the get-platform-mesh-status action', async () => {
@@ -179,6 +312,8 @@ describe('platformMeshPlugin', () => {
       .get('/api/platform-mesh/.backstage/actions/v1/actions')
       .set('Authorization', mockCredentials.service.header());
     expect(res.status).toBe(200);
-    expect(res.body.actions.map((a: any) => a.id)).toEqual(['platform-mesh:get-platform-mesh-status']);
+    expect(res.body.actions.map((a: any) => a.id)).toEqual([
+      'platform-mesh:get-platform-mesh-status',
+    ]);
   });
 });

@@ -6,9 +6,9 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { platformMeshPermissions } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
+  createCredentialsCollector,
   platformMeshClustersServiceRef,
   platformMeshCredentialsExtensionPoint,
-  type PlatformMeshCredentialProvider,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import { createGetPlatformMeshStatusAction } from './actions/createGetPlatformMeshStatusAction';
 import { ClusterTransport } from './cache/ClusterTransport';
@@ -28,13 +28,11 @@ import { createRouter } from './service/router';
 export const platformMeshPlugin = createBackendPlugin({
   pluginId: 'platform-mesh',
   register(env) {
-    const credentialProviders: Array<[string, PlatformMeshCredentialProvider]> =
-      [];
-    env.registerExtensionPoint(platformMeshCredentialsExtensionPoint, {
-      addCredentialProvider(authProvider, provider) {
-        credentialProviders.push([authProvider, provider]);
-      },
-    });
+    const credentials = createCredentialsCollector();
+    env.registerExtensionPoint(
+      platformMeshCredentialsExtensionPoint,
+      credentials.extensionPoint,
+    );
 
     env.registerInit({
       deps: {
@@ -52,9 +50,7 @@ export const platformMeshPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { clusters, logger } = deps;
-        for (const [authProvider, provider] of credentialProviders) {
-          clusters.addCredentialProvider(authProvider, provider);
-        }
+        credentials.registerWith(clusters);
         deps.permissionsRegistry.addPermissions(platformMeshPermissions);
 
         const pool = new InformerPool({

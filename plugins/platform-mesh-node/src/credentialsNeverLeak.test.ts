@@ -6,7 +6,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { delay, http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
-import { FakeCluster } from './__testUtils__/FakeKubernetes';
+import { FakeCluster } from './testUtils';
 import { readPlatformMeshConfig } from './config/readPlatformMeshConfig';
 import { DefaultPlatformMeshClustersService } from './service/DefaultPlatformMeshClustersService';
 

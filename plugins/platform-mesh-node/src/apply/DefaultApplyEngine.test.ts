@@ -11,7 +11,7 @@ import {
   HELM_RELEASE_RESOURCE,
   PLATFORM_MESH_RESOURCE,
   type RecordedRequest,
-} from '../__testUtils__/FakeKubernetes';
+} from '../testUtils';
 import { createTestService, TOKENS, URLS } from '../__testUtils__/testService';
 import type { ApplyItem } from './types';
 

@@ -7,7 +7,7 @@ import {
   FakeCluster,
   HELM_RELEASE_RESOURCE,
   PLATFORM_MESH_RESOURCE,
-} from '../__testUtils__/FakeKubernetes';
+} from '../testUtils';
 import type { PlatformMeshClusterDetails } from '../config/types';
 import { DispatchCredentialProvider } from '../credentials/DispatchCredentialProvider';
 import { ClusterRequestError } from './ClusterRequestError';
@@ -176,15 +176,16 @@ describe('KubernetesClusterClient', () => {
       allowed: attrs.verb === 'get',
       reason: 'rbac',
     });
+    fake.now = () => Date.parse('2030-01-01T00:00:00Z');
     const c = client();
-    await expect(
-      c.requestServiceAccountToken('ns', 'op', {
-        audiences: ['x'],
-        expirationSeconds: 600,
-      }),
-    ).resolves.toEqual({
-      token: 'minted-token-for-op',
-      expirationTimestamp: '2030-01-01T00:00:00Z',
+    const minted = await c.requestServiceAccountToken('ns', 'op', {
+      audiences: ['x'],
+      expirationSeconds: 600,
+    });
+    expect(fake.mintedTokens).toHaveLength(1);
+    expect(minted).toEqual({
+      token: fake.mintedTokens[0],
+      expirationTimestamp: '2030-01-01T00:10:00.000Z',
     });
     await expect(
       c.selfSubjectAccessReview({ verb: 'get', resource: 'secrets' }),

@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import type { FakeCluster } from './FakeKubernetes';
+import type { FakeCluster } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
 
 /** PlatformMesh conditions, all True/Complete, for `observedGeneration`. */
 export function readyConditions(observedGeneration = 1) {

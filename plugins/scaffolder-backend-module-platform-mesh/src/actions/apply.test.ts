@@ -9,7 +9,7 @@ import { decodeTokenClaims } from '../credentials/serviceAccountTokens';
 import {
   CORE_RESOURCES,
   RBAC_RESOURCES,
-} from '../__testUtils__/FakeKubernetes';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
 import {
   actionContext,
   createFakes,

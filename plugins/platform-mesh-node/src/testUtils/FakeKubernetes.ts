@@ -89,6 +89,47 @@ export const HELM_RELEASE_RESOURCE: FakeResource = {
   namespaced: true,
 };
 
+const fluxResource = (
+  group: string,
+  version: string,
+  kind: string,
+  plural: string,
+): FakeResource => ({
+  group,
+  version,
+  kind,
+  plural,
+  namespaced: true,
+});
+
+/** Flux's sources and Kustomization, as served by Flux 2.7. */
+export const FLUX_RESOURCES: FakeResource[] = [
+  fluxResource(
+    'kustomize.toolkit.fluxcd.io',
+    'v1',
+    'Kustomization',
+    'kustomizations',
+  ),
+  fluxResource(
+    'source.toolkit.fluxcd.io',
+    'v1',
+    'OCIRepository',
+    'ocirepositories',
+  ),
+  fluxResource(
+    'source.toolkit.fluxcd.io',
+    'v1',
+    'HelmRepository',
+    'helmrepositories',
+  ),
+  fluxResource(
+    'source.toolkit.fluxcd.io',
+    'v1',
+    'GitRepository',
+    'gitrepositories',
+  ),
+];
+
 /** One request the fake received. */
 export interface RecordedRequest {
   method: string;
@@ -123,9 +164,6 @@ const status = (
   );
 
 /**
- * Adapted from plugins/platform-mesh-node/src/__testUtils__/FakeKubernetes.ts (RBAC kinds,
- * JWT-shaped TokenRequest tokens with the ServiceAccount's uid, status writes).
- *
  * An in-memory Kubernetes API server for msw: discovery, get/list, server-side apply (with dry
  * run, resourceVersion bumps only on change, field-manager conflicts), create, TokenRequest,
  * SelfSubjectAccessReview and pod logs. Every request is recorded.
@@ -259,10 +297,14 @@ export class FakeCluster {
       if (response) return response;
     }
     const body = request.method === 'GET' ? undefined : await request.text();
-    return this.route(recorded, body);
+    return this.route(recorded, body, request.signal);
   }
 
-  private route(req: RecordedRequest, body: string | undefined): Response {
+  private route(
+    req: RecordedRequest,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Response {
     const { path, method } = req;
     if (method === 'GET' && path === '/api') {
       return HttpResponse.json({ kind: 'APIVersions', versions: ['v1'] });
@@ -356,8 +398,22 @@ export class FakeCluster {
             kind: resource.plural,
           });
     }
+    if (method === 'GET' && !name && req.query.get('watch') === 'true') {
+      // a watch that stays open (and silent) until the client closes it
+      return new HttpResponse(
+        new ReadableStream({
+          start(controller) {
+            signal.addEventListener('abort', () => controller.close());
+          },
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      );
+    }
     if (method === 'GET' && !name) {
       const selector = req.query.get('labelSelector');
+      const byName = req.query
+        .get('fieldSelector')
+        ?.match(/^metadata\.name=(.+)$/)?.[1];
       const items = [...this.objects.entries()]
         .filter(([k]) =>
           k.startsWith(
@@ -367,7 +423,8 @@ export class FakeCluster {
           ),
         )
         .map(([, v]) => v)
-        .filter(o => matchesSelector(o, selector));
+        .filter(o => matchesSelector(o, selector))
+        .filter(o => byName === undefined || o.metadata.name === byName);
       return HttpResponse.json({
         kind: `${resource.kind}List`,
         apiVersion: apiVersionOf(resource),
