@@ -5,6 +5,7 @@ import {
   fluxcdSetup,
   minimalSetup,
 } from './__fixtures__/setups';
+import { fromBase64Utf8 } from './base64';
 import { renderKubeconfigSecrets } from './kubeconfigSecrets';
 
 const managed = { 'app.kubernetes.io/managed-by': 'backstage-platform-mesh' };
@@ -13,7 +14,7 @@ describe('renderKubeconfigSecrets', () => {
   it('renders three Secrets when Operator != Infra (fluxcd)', () => {
     const secrets = renderKubeconfigSecrets(fluxcdSetup());
     expect(
-      secrets.map(s => ({ ...s, stringData: Object.keys(s.stringData ?? {}) })),
+      secrets.map(s => ({ ...s, data: Object.keys(s.data ?? {}) })),
     ).toEqual([
       {
         apiVersion: 'v1',
@@ -24,7 +25,7 @@ describe('renderKubeconfigSecrets', () => {
           labels: managed,
         },
         type: 'Opaque',
-        stringData: ['kubeconfig'],
+        data: ['kubeconfig'],
       },
       {
         apiVersion: 'v1',
@@ -35,7 +36,7 @@ describe('renderKubeconfigSecrets', () => {
           labels: managed,
         },
         type: 'Opaque',
-        stringData: ['kubeconfig'],
+        data: ['kubeconfig'],
       },
       {
         apiVersion: 'v1',
@@ -46,11 +47,11 @@ describe('renderKubeconfigSecrets', () => {
           labels: managed,
         },
         type: 'Opaque',
-        stringData: ['kubeconfig'],
+        data: ['kubeconfig'],
       },
     ]);
     const [runtime, infra, flux] = secrets.map(s =>
-      parse(s.stringData!.kubeconfig),
+      parse(fromBase64Utf8(s.data!.kubeconfig)),
     );
     expect(runtime.clusters[0].cluster.server).toBe(
       'https://runtime.internal.example:6443',
@@ -100,7 +101,7 @@ describe('renderKubeconfigSecrets', () => {
     expect(
       renderKubeconfigSecrets(setup).map(s => [
         s.metadata.name,
-        Object.keys(s.stringData!),
+        Object.keys(s.data!),
       ]),
     ).toEqual([
       ['rt', ['config']],
@@ -112,7 +113,13 @@ describe('renderKubeconfigSecrets', () => {
   it('renders the Argo CD cluster Secret in place of the Flux one', () => {
     const secrets = renderKubeconfigSecrets(argocdSetup());
     expect(secrets).toHaveLength(2);
-    expect(secrets[1]).toEqual({
+    const decoded = {
+      ...secrets[1],
+      data: Object.fromEntries(
+        Object.entries(secrets[1].data!).map(([k, v]) => [k, fromBase64Utf8(v)]),
+      ),
+    };
+    expect(decoded).toEqual({
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: {
@@ -121,7 +128,7 @@ describe('renderKubeconfigSecrets', () => {
         labels: { ...managed, 'argocd.argoproj.io/secret-type': 'cluster' },
       },
       type: 'Opaque',
-      stringData: {
+      data: {
         name: 'apps',
         server: 'https://apps.example:6443',
         config: JSON.stringify({

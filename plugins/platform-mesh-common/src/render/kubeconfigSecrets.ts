@@ -1,4 +1,5 @@
 import type { Secret } from '../types/kubernetes';
+import { base64Utf8 } from './base64';
 import type {
   PlatformMeshSetup,
   ResolvedPlatformMeshSetup,
@@ -45,11 +46,11 @@ export function renderSetupSecret(
       kind: 'Secret',
       metadata,
       type: 'Opaque',
-      stringData: {
+      data: encodeData({
         name: targetCluster,
         server: resolved.destinationServer ?? source.server,
         config: buildArgocdClusterConfig(source),
-      },
+      }),
     };
   }
   return {
@@ -57,17 +58,28 @@ export function renderSetupSecret(
     kind: 'Secret',
     metadata,
     type: 'Opaque',
-    stringData: {
+    data: encodeData({
       [descriptor.key]: buildKubeconfig(source, {
         clusterName: targetCluster,
         user: KUBECONFIG_USERS[descriptor.source],
       }),
-    },
+    }),
   };
 }
 
 /**
- * Renders the kubeconfig Secrets whose sources the setup gives (type Opaque, `stringData`): on the
+ * Secret values as base64 `data`, not `stringData`: server-side apply tracks field ownership of
+ * `data` keys, so a key another field manager owns is reported as a conflict instead of being
+ * silently overwritten (the API server folds `stringData` into `data` outside that tracking).
+ */
+function encodeData(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, base64Utf8(value)]),
+  );
+}
+
+/**
+ * Renders the kubeconfig Secrets whose sources the setup gives (type Opaque, base64 `data`): on the
  * operator cluster the runtime kubeconfig and, only when Operator != Infra, the infra kubeconfig;
  * on the infra cluster the Flux runtime kubeconfig in the instance namespace, or in argocd mode the
  * Argo CD cluster Secret. Secrets without a source are listed by {@link describeSetupSecrets}.

@@ -10,6 +10,7 @@ import {
 } from './__fixtures__/setups';
 import { describePlannedObject } from './describe';
 import { stringifyManifests } from './manifests';
+import { fromBase64Utf8 } from './base64';
 import { renderPlan } from './plan';
 import { redactObject } from './redact';
 import { sha256Hex } from './sha256';
@@ -225,9 +226,17 @@ describe('renderPlan', () => {
 
   it('never puts credentials in descriptions or redacted objects', () => {
     for (const plan of [renderPlan(fluxcdSetup()), renderPlan(argocdSetup())]) {
-      const raw = JSON.stringify(plan.objects.map(p => p.object));
+      // Secret values are base64 `data`: look for the credentials decoded, and for the encoded
+      // values themselves, so an encoded leak is caught too.
+      const encoded = plan.objects
+        .filter(p => p.object.kind === 'Secret')
+        .flatMap(p =>
+          Object.values((p.object as { data?: Record<string, string> }).data ?? {}),
+        );
+      const raw = encoded.map(fromBase64Utf8).join('\n');
       // The fixture really renders them ...
       expect(FAKE_CREDENTIALS.some(c => raw.includes(c))).toBe(true);
+      expect(encoded.length).toBeGreaterThan(0);
       // ... but neither the log line nor the redacted copy shows any.
       const logged = plan.objects
         .map(p => `${describePlannedObject(p)} ${p.description}`)
@@ -236,7 +245,7 @@ describe('renderPlan', () => {
         plan.objects.map(p => redactObject(p.object)),
       );
       const helm = plan.helmValuesYaml + JSON.stringify(plan.requiredSecrets);
-      for (const credential of FAKE_CREDENTIALS) {
+      for (const credential of [...FAKE_CREDENTIALS, ...encoded]) {
         expect(logged).not.toContain(credential);
         expect(redacted).not.toContain(credential);
         expect(helm).not.toContain(credential);

@@ -1,4 +1,5 @@
 import { formatInstanceRef } from '../annotation';
+import { RENDERED_OBJECT_LABELS } from './labels';
 import type { KubernetesObject, Secret } from '../types/kubernetes';
 import type { PlatformMeshSetup } from '../types/setup';
 import type { ClusterRole } from '../types/status';
@@ -50,8 +51,17 @@ function toRequiredSecret(secret: SetupSecret): RequiredSecret {
   return required;
 }
 
+/**
+ * A Namespace with the project's label: a Namespace applied with only its name has no field owned
+ * by our manager, and the API server then re-records it on the next apply, so a re-run would report
+ * it `configured` instead of `unchanged`.
+ */
 function namespaceObject(name: string): KubernetesObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels: { ...RENDERED_OBJECT_LABELS } },
+  };
 }
 
 /**

@@ -58,7 +58,7 @@ export interface ConfigMap extends KubernetesObject {
 }
 
 /**
- * A Secret as rendered for apply. Its `stringData` holds credentials and must never be logged.
+ * A Secret as rendered for apply. Its `data` (base64) holds credentials and must never be logged.
  *
  * @public
  */

@@ -174,14 +174,14 @@ describe('platform-mesh:apply', () => {
     const claims = decodeTokenClaims(operatorToken)!;
     expect(claims.exp! - claims.iat!).toBe(365 * 24 * 3600);
 
-    // Namespaces carry a label of ours, so a re-run finds them unchanged (see NAMESPACE_LABEL)
+    // rendered Namespaces carry a label of ours, so a re-run finds them unchanged
     expect(
       fakes.runtime.get({
         apiVersion: 'v1',
         kind: 'Namespace',
         metadata: { name: 'pm-unit-ns' },
       }).metadata.labels,
-    ).toEqual({ 'platform-mesh.io/applied-by': 'backstage-platform-mesh' });
+    ).toEqual({ 'app.kubernetes.io/managed-by': 'backstage-platform-mesh' });
 
     // every dry run before the first write; the PlatformMesh written last
     const journal = fakes.journal.filter(r =>
@@ -459,9 +459,14 @@ describe('platform-mesh:apply', () => {
     const secrets = [...minted, ...Object.values(TOKENS)];
     for (const r of runs) {
       const text = visible(r);
+      // Secret values travel base64-encoded: decode every base64-looking run as well
+      const decoded = (text.match(/[A-Za-z0-9+/]{40,}={0,2}/g) ?? [])
+        .map(chunk => Buffer.from(chunk, 'base64').toString('utf8'))
+        .join('\n');
       for (const secret of secrets) {
         expect(text).not.toContain(secret);
         expect(text).not.toContain(secret.split('.')[1] ?? secret);
+        expect(decoded).not.toContain(secret);
       }
       expect(text).not.toMatch(/client-key-data|BEGIN (RSA )?PRIVATE KEY/);
     }

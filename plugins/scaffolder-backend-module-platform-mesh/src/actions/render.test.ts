@@ -19,6 +19,12 @@ const server = setupServer();
 registerMswTestHooks(server);
 
 const SECRET_TOKEN = 'render-secret-token-1a2b3c4d5e6f';
+
+/** The text plus every base64-looking run in it decoded, so that an encoded secret is found too. */
+function withDecoded(text: string): string {
+  const runs = text.match(/[A-Za-z0-9+/]{40,}={0,2}/g) ?? [];
+  return [text, ...runs.map(r => Buffer.from(r, 'base64').toString('utf8'))].join('\n');
+}
 const kubeconfig = (url: string) =>
   `apiVersion: v1
 kind: Config
@@ -160,7 +166,9 @@ describe('platform-mesh:render', () => {
       secrets,
     );
     expect(documented.error).toBeUndefined();
-    expect(allFiles(documented.outputs.files)).not.toContain(SECRET_TOKEN);
+    expect(withDecoded(allFiles(documented.outputs.files))).not.toContain(
+      SECRET_TOKEN,
+    );
     expect(documented.outputs.requiredSecrets).toHaveLength(3);
 
     workspace.clear();
@@ -178,14 +186,16 @@ describe('platform-mesh:render', () => {
       f.includes('-secret-'),
     );
     expect(secretFiles).toHaveLength(3);
-    expect(allFiles(secretFiles)).toContain(SECRET_TOKEN);
+    // Secret data is base64, as the API server stores it
+    expect(allFiles(secretFiles)).not.toContain(SECRET_TOKEN);
+    expect(withDecoded(allFiles(secretFiles))).toContain(SECRET_TOKEN);
     expect(included.outputs.requiredSecrets).toEqual([]);
     expect(included.lines.join('\n')).toContain(
       'encrypt them before committing',
     );
     // never in logs or outputs
     expect(
-      [...included.lines, JSON.stringify(included.outputs)].join('\n'),
+      withDecoded([...included.lines, JSON.stringify(included.outputs)].join('\n')),
     ).not.toContain(SECRET_TOKEN);
   });
 

@@ -1,5 +1,4 @@
 import {
-  FIELD_MANAGER,
   renderPlan,
   resolveSetup,
   type ClusterRole,
@@ -53,29 +52,6 @@ function stepOf(object: KubernetesObject): ApplyStepKey {
     default:
       return 'prepare';
   }
-}
-
-/**
- * A label put on the Namespaces the apply writes. A Namespace applied with nothing but its name
- * gives our field manager no fields to own, so the API server records no managed fields on create
- * and rewrites them (as `before-first-apply`) on the next apply: a re-run would report the new
- * Namespace `configured`. Owning one label keeps re-runs `unchanged`.
- */
-export const NAMESPACE_LABEL = 'platform-mesh.io/applied-by';
-
-function withNamespaceLabel(item: ApplyPlanItem): ApplyPlanItem {
-  if (item.object.kind !== 'Namespace') return item;
-  const { metadata } = item.object;
-  return {
-    ...item,
-    object: {
-      ...item.object,
-      metadata: {
-        ...metadata,
-        labels: { ...metadata.labels, [NAMESPACE_LABEL]: FIELD_MANAGER },
-      },
-    },
-  };
 }
 
 function identity(item: { cluster: string; object: KubernetesObject }) {
@@ -144,7 +120,6 @@ export function buildApplyPlan(
       if (seen.has(id)) return false;
       seen.add(id);
       return true;
-    })
-    .map(withNamespaceLabel);
+    });
   return { render, items, serviceAccounts };
 }
