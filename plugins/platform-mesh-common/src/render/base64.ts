@@ -20,5 +20,7 @@ export function base64Utf8(text: string): string {
  */
 export function fromBase64Utf8(value: string): string {
   const binary = atob(value);
-  return new TextDecoder().decode(Uint8Array.from(binary, c => c.charCodeAt(0)));
+  return new TextDecoder().decode(
+    Uint8Array.from(binary, c => c.charCodeAt(0)),
+  );
 }

@@ -116,7 +116,10 @@ describe('renderKubeconfigSecrets', () => {
     const decoded = {
       ...secrets[1],
       data: Object.fromEntries(
-        Object.entries(secrets[1].data!).map(([k, v]) => [k, fromBase64Utf8(v)]),
+        Object.entries(secrets[1].data!).map(([k, v]) => [
+          k,
+          fromBase64Utf8(v),
+        ]),
       ),
     };
     expect(decoded).toEqual({

@@ -231,7 +231,9 @@ describe('renderPlan', () => {
       const encoded = plan.objects
         .filter(p => p.object.kind === 'Secret')
         .flatMap(p =>
-          Object.values((p.object as { data?: Record<string, string> }).data ?? {}),
+          Object.values(
+            (p.object as { data?: Record<string, string> }).data ?? {},
+          ),
         );
       const raw = encoded.map(fromBase64Utf8).join('\n');
       // The fixture really renders them ...

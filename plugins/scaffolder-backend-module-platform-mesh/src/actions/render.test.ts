@@ -23,7 +23,10 @@ const SECRET_TOKEN = 'render-secret-token-1a2b3c4d5e6f';
 /** The text plus every base64-looking run in it decoded, so that an encoded secret is found too. */
 function withDecoded(text: string): string {
   const runs = text.match(/[A-Za-z0-9+/]{40,}={0,2}/g) ?? [];
-  return [text, ...runs.map(r => Buffer.from(r, 'base64').toString('utf8'))].join('\n');
+  return [
+    text,
+    ...runs.map(r => Buffer.from(r, 'base64').toString('utf8')),
+  ].join('\n');
 }
 const kubeconfig = (url: string) =>
   `apiVersion: v1
@@ -195,7 +198,9 @@ describe('platform-mesh:render', () => {
     );
     // never in logs or outputs
     expect(
-      withDecoded([...included.lines, JSON.stringify(included.outputs)].join('\n')),
+      withDecoded(
+        [...included.lines, JSON.stringify(included.outputs)].join('\n'),
+      ),
     ).not.toContain(SECRET_TOKEN);
   });
 

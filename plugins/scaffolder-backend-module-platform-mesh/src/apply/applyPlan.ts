@@ -114,12 +114,11 @@ export function buildApplyPlan(
     ...planned.filter(i => i.object.kind !== 'Namespace'),
   ].sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step));
   const seen = new Set<string>();
-  const items = ordered
-    .filter(item => {
-      const id = identity(item);
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    });
+  const items = ordered.filter(item => {
+    const id = identity(item);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   return { render, items, serviceAccounts };
 }
