@@ -3,7 +3,10 @@
  * applied, disconnect and resume from the last resourceVersion, 410 Gone (as an event and as an
  * HTTP answer) re-listed, malformed objects skipped with a warning.
  */
-import { mockServices, registerMswTestHooks } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   DefaultPlatformMeshClustersService,
@@ -21,19 +24,25 @@ const cm = (name: string, rv: string) => ({
   metadata: { name, namespace: 'ns', resourceVersion: rv },
   data: { 'profile.yaml': `name: ${name}` },
 });
-const event = (type: string, object: unknown) => `${JSON.stringify({ type, object })}\n`;
+const event = (type: string, object: unknown) =>
+  `${JSON.stringify({ type, object })}\n`;
 
 type WatchAnswer =
   | { lines: string[]; then: 'close' | 'error' | 'hang' }
   | { status: number; body: object };
 
-function streamOf(answer: Extract<WatchAnswer, { lines: string[] }>, signal: AbortSignal) {
+function streamOf(
+  answer: Extract<WatchAnswer, { lines: string[] }>,
+  signal: AbortSignal,
+) {
   return new ReadableStream({
     start(controller) {
-      for (const line of answer.lines) controller.enqueue(new TextEncoder().encode(line));
+      for (const line of answer.lines)
+        controller.enqueue(new TextEncoder().encode(line));
       if (answer.then === 'close') controller.close();
       // after the delivered lines, as a real connection drop (erroring at once discards the queue)
-      if (answer.then === 'error') setTimeout(() => controller.error(new Error('socket hang up')), 50);
+      if (answer.then === 'error')
+        setTimeout(() => controller.error(new Error('socket hang up')), 50);
       signal.addEventListener('abort', () => {
         try {
           controller.close();
@@ -49,14 +58,28 @@ describe('ClusterTransport', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  function fakeCluster(lists: Array<{ items: unknown[]; rv: string }>, watches: WatchAnswer[]) {
-    const seen = { lists: 0, watchRvs: [] as string[], auth: new Set<string>() };
+  function fakeCluster(
+    lists: Array<{ items: unknown[]; rv: string }>,
+    watches: WatchAnswer[],
+  ) {
+    const seen = {
+      lists: 0,
+      watchRvs: [] as string[],
+      auth: new Set<string>(),
+    };
     server.use(
       http.get(`${BASE}/api`, () => HttpResponse.json({ versions: ['v1'] })),
       http.get(`${BASE}/apis`, () => HttpResponse.json({ groups: [] })),
       http.get(`${BASE}/api/v1`, () =>
         HttpResponse.json({
-          resources: [{ name: 'configmaps', namespaced: true, kind: 'ConfigMap', verbs: ['get', 'list', 'watch'] }],
+          resources: [
+            {
+              name: 'configmaps',
+              namespaced: true,
+              kind: 'ConfigMap',
+              verbs: ['get', 'list', 'watch'],
+            },
+          ],
         }),
       ),
       http.get(`${BASE}/api/v1/configmaps`, ({ request }) => {
@@ -65,12 +88,17 @@ describe('ClusterTransport', () => {
         if (url.searchParams.get('watch') !== 'true') {
           const list = lists[Math.min(seen.lists, lists.length - 1)];
           seen.lists += 1;
-          return HttpResponse.json({ kind: 'ConfigMapList', metadata: { resourceVersion: list.rv }, items: list.items });
+          return HttpResponse.json({
+            kind: 'ConfigMapList',
+            metadata: { resourceVersion: list.rv },
+            items: list.items,
+          });
         }
         seen.watchRvs.push(url.searchParams.get('resourceVersion') ?? '');
         expect(url.searchParams.get('allowWatchBookmarks')).toBe('true');
         const answer = watches.shift() ?? { lines: [], then: 'hang' as const };
-        if ('status' in answer) return HttpResponse.json(answer.body, { status: answer.status });
+        if ('status' in answer)
+          return HttpResponse.json(answer.body, { status: answer.status });
         return new HttpResponse(streamOf(answer, request.signal), {
           headers: { 'content-type': 'application/json' },
         });
@@ -84,13 +112,24 @@ describe('ClusterTransport', () => {
       config: readPlatformMeshConfig(
         new ConfigReader({
           platformMesh: {
-            clusters: [{ name: 'runtime', url: BASE, authProvider: 'serviceAccount', serviceAccountToken: TOKEN }],
+            clusters: [
+              {
+                name: 'runtime',
+                url: BASE,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: TOKEN,
+              },
+            ],
             requestTimeoutSeconds: 2,
           },
         }),
       ),
     });
-    const transport = new ClusterTransport(async () => clusters.getClient('runtime'), 'runtime', configMaps);
+    const transport = new ClusterTransport(
+      async () => clusters.getClient('runtime'),
+      'runtime',
+      configMaps,
+    );
     return {
       logger,
       informer: new ResourceInformer<any>({
@@ -104,7 +143,8 @@ describe('ClusterTransport', () => {
   }
 
   async function until(check: () => boolean) {
-    for (let i = 0; i < 300 && !check(); i++) await new Promise(r => setTimeout(r, 10));
+    for (let i = 0; i < 300 && !check(); i++)
+      await new Promise(r => setTimeout(r, 10));
     expect(check()).toBe(true);
   }
 
@@ -116,10 +156,18 @@ describe('ClusterTransport', () => {
       ],
       [
         {
-          lines: [event('ADDED', cm('b', '11')), event('MODIFIED', cm('a', '12'))],
+          lines: [
+            event('ADDED', cm('b', '11')),
+            event('MODIFIED', cm('a', '12')),
+          ],
           then: 'error',
         },
-        { lines: [event('ERROR', { kind: 'Status', code: 410, reason: 'Expired' })], then: 'hang' },
+        {
+          lines: [
+            event('ERROR', { kind: 'Status', code: 410, reason: 'Expired' }),
+          ],
+          then: 'hang',
+        },
       ],
     );
     const { informer: inf, close } = informer();
@@ -132,15 +180,30 @@ describe('ClusterTransport', () => {
     expect(seen.lists).toBe(2);
     expect(seen.watchRvs).toEqual(['10', '12', '20']);
     expect(state.items.map(i => i.metadata.name).sort()).toEqual(['a', 'c']);
-    expect(state.items.every(i => i.kind === 'ConfigMap' && i.apiVersion === 'v1')).toBe(true);
+    expect(
+      state.items.every(i => i.kind === 'ConfigMap' && i.apiVersion === 'v1'),
+    ).toBe(true);
     expect(state.error).toBeUndefined();
     expect([...seen.auth]).toEqual([`Bearer ${TOKEN}`]);
   });
 
   it('re-lists when the watch request itself answers 410', async () => {
     const seen = fakeCluster(
-      [{ items: [cm('a', '1')], rv: '5' }, { items: [cm('z', '30')], rv: '30' }],
-      [{ status: 410, body: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 5 (25)' } }],
+      [
+        { items: [cm('a', '1')], rv: '5' },
+        { items: [cm('z', '30')], rv: '30' },
+      ],
+      [
+        {
+          status: 410,
+          body: {
+            kind: 'Status',
+            code: 410,
+            reason: 'Expired',
+            message: 'too old resource version: 5 (25)',
+          },
+        },
+      ],
     );
     const { informer: inf, close } = informer();
     inf.start();
@@ -173,7 +236,9 @@ describe('ClusterTransport', () => {
     await inf.stop();
     close();
     expect(seen.watchRvs).toEqual(['3']);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('ignoring malformed object'));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('ignoring malformed object'),
+    );
   });
 
   it('reports a forbidden list as a typed error without the token', async () => {
@@ -181,11 +246,26 @@ describe('ClusterTransport', () => {
       http.get(`${BASE}/api`, () => HttpResponse.json({ versions: ['v1'] })),
       http.get(`${BASE}/apis`, () => HttpResponse.json({ groups: [] })),
       http.get(`${BASE}/api/v1`, () =>
-        HttpResponse.json({ resources: [{ name: 'configmaps', namespaced: true, kind: 'ConfigMap', verbs: ['list'] }] }),
+        HttpResponse.json({
+          resources: [
+            {
+              name: 'configmaps',
+              namespaced: true,
+              kind: 'ConfigMap',
+              verbs: ['list'],
+            },
+          ],
+        }),
       ),
       http.get(`${BASE}/api/v1/configmaps`, () =>
         HttpResponse.json(
-          { kind: 'Status', code: 403, reason: 'Forbidden', message: 'configmaps is forbidden: User "backstage-reader" cannot list' },
+          {
+            kind: 'Status',
+            code: 403,
+            reason: 'Forbidden',
+            message:
+              'configmaps is forbidden: User "backstage-reader" cannot list',
+          },
           { status: 403 },
         ),
       ),
@@ -196,7 +276,11 @@ describe('ClusterTransport', () => {
     const state = inf.state();
     await inf.stop();
     close();
-    expect(state.error).toMatchObject({ type: 'forbidden', resource: 'configmaps', statusCode: 403 });
+    expect(state.error).toMatchObject({
+      type: 'forbidden',
+      resource: 'configmaps',
+      statusCode: 403,
+    });
     const logged = JSON.stringify(logger.warn.mock.calls);
     expect(logged).not.toContain(TOKEN);
     expect(JSON.stringify(state)).not.toContain(TOKEN);

@@ -34,6 +34,19 @@ export class InformerPool {
     return this.ensure(cluster, spec).state();
   }
 
+  /**
+   * What a watch knows, without starting it: an unknown watch reads as not listed yet. For watches
+   * that follow requests (named Secrets), so that no request can make the backend open a watch.
+   */
+  peek<T = any>(cluster: string, spec: WatchSpec): InformerState<T> {
+    return (
+      this.informers.get(watchKey(cluster, spec))?.state() ?? {
+        items: [],
+        synced: false,
+      }
+    );
+  }
+
   /** Starts the watch if needed. */
   ensure(cluster: string, spec: WatchSpec): ResourceInformer<any> {
     const key = watchKey(cluster, spec);

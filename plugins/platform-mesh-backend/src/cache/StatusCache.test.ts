@@ -34,7 +34,7 @@ function setup(configure?: (clusters: FakeClusters) => void) {
     now: () => new Date('2026-11-25T07:00:00Z'),
   });
   cache.start();
-  return { clusters, cache, logger };
+  return { clusters, cache, logger, pool };
 }
 
 describe('StatusCache', () => {
@@ -80,6 +80,44 @@ describe('StatusCache', () => {
     });
     expect(status.clusters.operator.error).toBeUndefined();
     expect(JSON.stringify(status)).not.toContain(SECRET_TOKEN);
+  });
+
+  it('remembers answers only for instances it has seen, and only until the next change', async () => {
+    const { clusters, cache } = setup();
+    stop = () => cache.stop();
+    await settle();
+
+    const unknown = { ...ref, name: 'no-such-instance' };
+    expect(cache.getStatus(devTarget, unknown)).not.toBe(
+      cache.getStatus(devTarget, unknown),
+    );
+    const first = cache.getStatus(devTarget, ref);
+    expect(cache.getStatus(devTarget, ref)).toBe(first);
+
+    clusters.upsert(
+      'pm-infra',
+      helmRelease('portal', 'False', 'UpgradeFailed'),
+    );
+    await settle();
+    expect(cache.getStatus(devTarget, ref)).not.toBe(first);
+  });
+
+  it('never opens a watch because of a request', async () => {
+    const { cache, clusters, pool } = setup();
+    stop = () => cache.stop();
+    await settle();
+    const watches = pool.size();
+    const lists = clusters.listCalls;
+    for (let i = 0; i < 50; i++) {
+      cache.getStatus(devTarget, {
+        ...ref,
+        namespace: `nowhere-${i}`,
+        name: `x-${i}`,
+      });
+      await settle();
+    }
+    expect(clusters.listCalls).toBe(lists);
+    expect(pool.size()).toBe(watches);
   });
 
   it('keeps a Secret as key names only', async () => {

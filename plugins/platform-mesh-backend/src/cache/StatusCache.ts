@@ -40,10 +40,9 @@ export class StatusCache {
     string,
     { generation: number; at: string }
   >();
-  private readonly memo = new Map<
-    string,
-    { version: number; status: InstanceStatus }
-  >();
+  /** Answers computed at `memoVersion` of the pool, for instances the cache has seen. */
+  private readonly memo = new Map<string, InstanceStatus>();
+  private memoVersion = -1;
   private reconcileScheduled = false;
   private unsubscribe: (() => void) | undefined;
 
@@ -108,18 +107,23 @@ export class StatusCache {
 
   /**
    * The status of one instance, recomputed only when something in the cache changed since the
-   * last answer for it.
+   * last answer for it. Only instances found on one of the target's clusters are remembered, and
+   * only until the next change, so requests for arbitrary names cannot grow the memo.
    */
   getStatus(target: PlatformMeshTarget, ref: InstanceRef): InstanceStatus {
     const key = formatInstanceRef(ref);
     const version = this.options.pool.currentVersion();
+    if (version !== this.memoVersion) {
+      this.memo.clear();
+      this.memoVersion = version;
+    }
     const cached = this.memo.get(key);
-    if (cached && cached.version === version) return cached.status;
+    if (cached) return cached;
     const status = buildInstanceStatus(
       this.snapshot(target, ref),
       this.diagnosticOptions(),
     );
-    this.memo.set(key, { version, status });
+    if (this.locate(target, ref).length > 0) this.memo.set(key, status);
     return status;
   }
 
@@ -181,8 +185,9 @@ export class StatusCache {
       ...byKind('HelmRelease'),
       ...byKind('Kustomization'),
     ]);
+    // peek, not ensure: the reconcile loop opens these for instances that exist
     const infraSecrets = infraSecretSpecs.map(spec =>
-      this.state<SecretMetadata>(target.infraCluster, spec),
+      this.options.pool.peek<SecretMetadata>(target.infraCluster, spec),
     );
     const infraPms = this.otherClusterPms(target, target.infraCluster);
 
