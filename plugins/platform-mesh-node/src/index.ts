@@ -16,6 +16,7 @@ export {
 } from './service/DefaultPlatformMeshClustersService';
 export {
   platformMeshCredentialsExtensionPoint,
+  platformMeshScaffolderCredentialsExtensionPoint,
   type PlatformMeshCredentialsExtensionPoint,
 } from './extensions';
 

@@ -6,7 +6,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import {
   createCredentialsCollector,
   platformMeshClustersServiceRef,
-  platformMeshCredentialsExtensionPoint,
+  platformMeshScaffolderCredentialsExtensionPoint,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import {
   createPlatformMeshApplyAction,
@@ -14,8 +14,8 @@ import {
 } from './actions';
 
 /**
- * Registers the `platform-mesh:render` and `platform-mesh:apply` scaffolder actions, and the
- * Platform Mesh credentials extension point for the scaffolder plugin (credential providers added
+ * Registers the `platform-mesh:render` and `platform-mesh:apply` scaffolder actions, and
+ * `platformMeshScaffolderCredentialsExtensionPoint` for the scaffolder plugin (credential providers added
  * there are used by these actions' clusters service).
  *
  * @public
@@ -26,7 +26,7 @@ export const scaffolderModulePlatformMesh = createBackendModule({
   register(env) {
     const credentials = createCredentialsCollector();
     env.registerExtensionPoint(
-      platformMeshCredentialsExtensionPoint,
+      platformMeshScaffolderCredentialsExtensionPoint,
       credentials.extensionPoint,
     );
     env.registerInit({
