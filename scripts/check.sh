@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check: type-check, lint, unit tests and integration tests against real local
-# kube-apiservers (started or reused). Prints a closing line `N passed, N failed` and exits
-# non-zero on any failure. Type-check and lint count as one check each; every Jest test counts once.
+# kube-apiservers (started or reused), and browser tests of the example app in Debian's Chromium
+# (installed when missing). Prints a closing line `N passed, N failed` and exits non-zero on any
+# failure. Type-check and lint count as one check each; every Jest and Playwright test counts once.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
@@ -33,6 +34,14 @@ if [ -s "$results" ]; then
 else
   failed=$((failed + 1))
 fi
+
+# browser tests after Jest: they seed scenarios that Jest's integration tests also use
+echo "::: browser tests (Playwright, Debian's Chromium)"
+e2e_log="$(dirname "$results")/e2e.log"
+scripts/e2e.sh 2>&1 | tee "$e2e_log"
+read -r ep ef < <(sed -n 's/^E2E: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$e2e_log" | tail -1)
+passed=$((passed + ${ep:-0}))
+failed=$((failed + ${ef:-1}))
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -98,17 +98,23 @@ const useStyles = makeStyles((theme: Theme) => ({
     margin: theme.spacing(1, 0, 0),
     padding: 0,
   },
+  // two columns, so that a long status ("Broken: ...") wraps under itself, not under the arrow
   link: {
-    display: 'flex',
-    flexWrap: 'wrap',
+    display: 'grid',
+    gridTemplateColumns: `${theme.spacing(18)}px minmax(0, 1fr)`,
+    columnGap: theme.spacing(1),
     alignItems: 'baseline',
-    gap: theme.spacing(1),
     padding: theme.spacing(0.5, 0),
   },
   arrow: {
     fontFamily: theme.typography.fontFamily,
     fontWeight: theme.typography.fontWeightMedium as number,
-    minWidth: theme.spacing(18),
+  },
+  linkStatus: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: theme.spacing(1),
   },
   secrets: {
     margin: theme.spacing(0.5, 0, 0),
@@ -270,10 +276,12 @@ export function ClusterTopology(props: ClusterTopologyProps) {
           return (
             <li key={name} className={classes.link} data-link={name}>
               <span className={classes.arrow}>{name}</span>
-              <HealthStatus health={health} label={label} />
-              <Typography variant="caption" className={classes.secondary}>
-                via {link.via}
-              </Typography>
+              <span className={classes.linkStatus}>
+                <HealthStatus health={health} label={label} />
+                <Typography variant="caption" className={classes.secondary}>
+                  via {link.via}
+                </Typography>
+              </span>
             </li>
           );
         })}

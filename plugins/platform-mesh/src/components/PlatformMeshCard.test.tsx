@@ -167,7 +167,7 @@ describe('PlatformMeshCard', () => {
     expect(row).toHaveTextContent('RetriesExceeded');
     expect(row).toHaveTextContent('0.9.1');
     expect(row).toHaveTextContent(FAILED_RELEASE_MESSAGE);
-    expect(row).toHaveTextContent('No'); // not suspended
+    expect(row).not.toHaveTextContent('Suspended');
     expect(pipelineStep('WaitSubroutine')).toHaveAttribute(
       'aria-current',
       'step',

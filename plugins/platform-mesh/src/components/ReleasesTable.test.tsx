@@ -13,7 +13,7 @@ registerMswTestHooks(server);
 function dataRows(region: HTMLElement): HTMLElement[] {
   return within(region)
     .getAllByRole('row')
-    .filter(row => row.querySelectorAll('td').length === 7);
+    .filter(row => row.querySelectorAll('td').length === 5);
 }
 
 describe('ReleasesTable', () => {
@@ -57,8 +57,8 @@ describe('ReleasesTable', () => {
     const region = await screen.findByRole('region', { name: 'HelmReleases' });
     const rows = dataRows(region);
     expect(rows).toHaveLength(5);
-    expect(rows[2]).toHaveTextContent('Yes');
-    expect(rows[1]).toHaveTextContent('No');
+    expect(rows[2]).toHaveTextContent('Suspended');
+    expect(rows[1]).not.toHaveTextContent('Suspended');
     expect(rows[2]).toHaveTextContent('app v1.2');
   });
 });

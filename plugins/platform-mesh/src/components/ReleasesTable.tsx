@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import { Table, type TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -19,16 +19,56 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
     display: 'block',
   },
+  // Versions such as `v1.3.0@sha1:<40 hex>` are one long word: they wrap after `+`, `@` and `:`
+  // (see `breakable`) and anywhere as a last resort, rather than widen the column.
+  version: {
+    display: 'block',
+    overflowWrap: 'anywhere',
+  },
+  suspended: {
+    display: 'block',
+    fontWeight: theme.typography.fontWeightMedium as number,
+  },
   message: {
-    wordBreak: 'break-word',
-    minWidth: theme.spacing(20),
+    overflowWrap: 'anywhere',
+  },
+  // messages of healthy releases ("Helm install succeeded ...") recede; problems stand out
+  quietMessage: {
+    overflowWrap: 'anywhere',
+    color: theme.palette.text.secondary,
   },
   error: {
     marginBottom: theme.spacing(1),
   },
 }));
 
+/**
+ * The card sits in the main column of the entity overview (about two thirds of the page), so the
+ * table gets 450-1100 px. The theme breaks table cells anywhere (`word-break: break-word`), which
+ * squeezes short columns into "Heal/thy"; here words stay whole, cells are padded less, and the
+ * message column takes the rest.
+ */
+const CELL_STYLE = {
+  wordBreak: 'normal',
+  overflowWrap: 'break-word',
+  paddingLeft: 8,
+  paddingRight: 8,
+  verticalAlign: 'top',
+} as const;
+const NOWRAP_STYLE = { ...CELL_STYLE, whiteSpace: 'nowrap' } as const;
+
 type Row = ReleaseStatus & { id: string };
+
+/** Lets a version such as `1.18.2+d022b642f4d0` or `v1.3.0@sha1:d8f3...` wrap after `+`, `@`, `:`. */
+function breakable(text: string): ReactNode {
+  const parts = (text.match(/[^+@:]*[+@:]?/g) ?? []).filter(Boolean);
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
+}
 
 /** Props of {@link ReleasesTable}. */
 export interface ReleasesTableProps {
@@ -47,8 +87,9 @@ export function releasesTitle(technology: DeploymentTechnology): string {
 }
 
 /**
- * The HelmReleases (or Argo CD Applications) the operator created for the instance, with health,
- * chart, version, suspension and last transition. The order is the backend's (problems first).
+ * The HelmReleases (or Argo CD Applications) the operator created for the instance, with health
+ * (and suspension), chart and version, last transition and message. The order is the backend's
+ * (problems first).
  */
 export function ReleasesTable(props: ReleasesTableProps) {
   const { releases, deploymentTechnology, infra, now } = props;
@@ -63,12 +104,18 @@ export function ReleasesTable(props: ReleasesTableProps) {
     [releases],
   );
 
+  // Five columns (name, health, chart and version, last transition, message) fit the card from
+  // about 700 px on; below that the table scrolls sideways. Suspension is shown in the health
+  // cell, only when a release is suspended.
   const columns = useMemo<TableColumn<Row>[]>(
     () => [
       {
         title: 'Name',
         field: 'name',
         highlight: true,
+        width: '20%',
+        cellStyle: { ...CELL_STYLE, paddingLeft: 16 },
+        headerStyle: { ...CELL_STYLE, paddingLeft: 16 },
         render: r => (
           <>
             {r.name}
@@ -81,6 +128,9 @@ export function ReleasesTable(props: ReleasesTableProps) {
       {
         title: 'Health',
         field: 'health',
+        width: '18%',
+        cellStyle: CELL_STYLE,
+        headerStyle: CELL_STYLE,
         render: r => (
           <>
             <HealthStatus health={r.health} />
@@ -89,16 +139,31 @@ export function ReleasesTable(props: ReleasesTableProps) {
                 {r.reason}
               </Typography>
             ) : null}
+            {r.suspended && r.health !== 'suspended' ? (
+              <Typography variant="caption" className={classes.suspended}>
+                Suspended
+              </Typography>
+            ) : null}
           </>
         ),
       },
-      { title: 'Chart', field: 'chart', emptyValue: '—' },
       {
-        title: 'Version',
-        field: 'version',
+        title: 'Chart',
+        field: 'chart',
+        width: '20%',
+        // room for a 12-digit build hash (`+d022b642f4d0`) on one line
+        cellStyle: { ...CELL_STYLE, minWidth: 112 },
+        headerStyle: CELL_STYLE,
         render: r => (
           <>
-            {r.version ?? '—'}
+            {r.chart ?? '—'}
+            <Typography
+              variant="caption"
+              className={classes.version}
+              title={r.version}
+            >
+              {r.version ? breakable(r.version) : 'no version'}
+            </Typography>
             {r.appVersion ? (
               <Typography variant="caption" className={classes.secondary}>
                 app {r.appVersion}
@@ -108,13 +173,11 @@ export function ReleasesTable(props: ReleasesTableProps) {
         ),
       },
       {
-        title: 'Suspended',
-        field: 'suspended',
-        render: r => (r.suspended ? 'Yes' : 'No'),
-      },
-      {
         title: 'Last transition',
         field: 'lastTransitionTime',
+        width: '12%',
+        cellStyle: NOWRAP_STYLE,
+        headerStyle: CELL_STYLE,
         render: r => {
           const age = formatAge(r.lastTransitionTime, now);
           return age ? (
@@ -132,8 +195,16 @@ export function ReleasesTable(props: ReleasesTableProps) {
       {
         title: 'Message',
         field: 'message',
+        width: '30%',
+        cellStyle: { ...CELL_STYLE, minWidth: 200, paddingRight: 16 },
+        headerStyle: { ...CELL_STYLE, paddingRight: 16 },
         render: r => (
-          <Typography variant="body2" className={classes.message}>
+          <Typography
+            variant="body2"
+            className={
+              r.health === 'healthy' ? classes.quietMessage : classes.message
+            }
+          >
             {r.message ?? '—'}
           </Typography>
         ),
