@@ -6,6 +6,7 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
+set +e # bootstrap.sh sets -e for itself; here every check records its own status
 
 passed=0
 failed=0
