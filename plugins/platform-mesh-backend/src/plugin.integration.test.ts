@@ -14,11 +14,15 @@ import {
   clusterEntry,
   devClusters,
   eventually,
+  ROLES,
   secretMaterial,
   seed,
   startProxy,
 } from '@internal/dev-clusters/lib/testing';
-import { adminClients, writeStatus } from './__testUtils__/devClusters';
+import {
+  clientsFor,
+  writeStatus,
+} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
 import { platformMeshPlugin } from './plugin';
 
 jest.setTimeout(60_000);
@@ -44,7 +48,9 @@ describe('platform-mesh backend against real API servers', () => {
   let server: any;
   let proxy: Awaited<ReturnType<typeof startProxy>>;
   const logLines: string[] = [];
-  const admin = adminClients();
+  const admin = clientsFor(
+    ROLES.map(role => clusterEntry(role, role, 'admin')),
+  );
 
   const status = (ref: string) =>
     request(server)

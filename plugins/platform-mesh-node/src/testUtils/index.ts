@@ -7,3 +7,4 @@
  * @packageDocumentation
  */
 export * from './FakeKubernetes';
+export * from './clusters';

@@ -11,6 +11,7 @@ import {
   readPlatformMeshConfig,
   type ClusterClient,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
 
 /**
  * A clusters service over the local API servers (`yarn clusters start`): clusters
@@ -51,69 +52,21 @@ export function itClustersService(
 
 /** Clients with the harness's admin identity, to check and prepare objects. */
 export function adminClients(): Record<Role, ClusterClient> {
-  const service = new DefaultPlatformMeshClustersService({
-    config: readPlatformMeshConfig(
-      mockServices.rootConfig({
-        data: {
-          platformMesh: {
-            clusters: ROLES.map(role =>
-              clusterEntry(`admin-${role}`, role, 'admin'),
-            ),
-          },
-        },
-      }),
-    ),
-  });
-  return {
-    operator: service.getClient('admin-operator'),
-    runtime: service.getClient('admin-runtime'),
-    infra: service.getClient('admin-infra'),
-  };
+  return clientsFor(ROLES.map(role => clusterEntry(role, role, 'admin')));
 }
 
 /** A client that authenticates with a token taken from a kubeconfig the action wrote. */
 export function clientWithToken(role: Role, token: string): ClusterClient {
-  const dev = devClusters();
-  const service = new DefaultPlatformMeshClustersService({
-    config: readPlatformMeshConfig(
-      mockServices.rootConfig({
-        data: {
-          platformMesh: {
-            clusters: [
-              {
-                name: `token-${role}`,
-                url: dev[role].url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: token,
-                caData: dev[role].caData,
-              },
-            ],
-          },
-        },
-      }),
-    ),
-  });
-  return service.getClient(`token-${role}`);
+  const { url, caData } = devClusters()[role];
+  return clientsFor([
+    {
+      name: role,
+      url,
+      caData,
+      authProvider: 'serviceAccount',
+      serviceAccountToken: token,
+    },
+  ])[role];
 }
 
-/** Writes `status` through the status subresource, as a controller does. */
-export async function writeStatus(
-  client: ClusterClient,
-  object: {
-    apiVersion: string;
-    kind: string;
-    metadata: { name: string; namespace?: string };
-  },
-  status: object,
-) {
-  const resolved = await client.discovery.resolve(object);
-  const base = resolved.group
-    ? `/apis/${resolved.group}/${resolved.version}`
-    : `/api/${resolved.version}`;
-  await client.requestJson({
-    method: 'PATCH',
-    path: `${base}/namespaces/${object.metadata.namespace}/${resolved.plural}/${object.metadata.name}/status`,
-    contentType: 'application/merge-patch+json',
-    body: { status },
-  });
-}
+export { writeStatus } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';

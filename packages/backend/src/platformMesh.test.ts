@@ -1,6 +1,6 @@
 /*
- * The module next to the Platform Mesh status backend plugin in one backend, as in the example
- * app: both register a credentials extension point, and extension point ids must be unique in a
+ * The Platform Mesh scaffolder module next to the Platform Mesh status backend plugin in one
+ * backend, as this example backend runs them: both register a credentials extension point, and extension point ids must be unique in a
  * backend (they once were not, and the example backend refused to start).
  */
 import {
@@ -21,7 +21,7 @@ import {
   type PlatformMeshCredentialProvider,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import request from 'supertest';
-import { scaffolderModulePlatformMesh } from './module';
+import scaffolderModulePlatformMesh from '@platform-mesh-backstage/plugin-scaffolder-backend-module-platform-mesh';
 
 const provider: PlatformMeshCredentialProvider = {
   async getCredential() {
@@ -48,7 +48,7 @@ function credentialsModule(
   });
 }
 
-describe('scaffolderModulePlatformMesh with the status backend plugin', () => {
+describe('the Platform Mesh plugins in one backend', () => {
   it('starts in one backend with custom credential sources for both', async () => {
     const { server } = await startTestBackend({
       features: [
