@@ -4,7 +4,12 @@ import {
   DEFAULT_SECRETS,
   type DeploymentTechnology,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
-import { checkServerUrl, isDataKey, isDnsLabel, isDnsSubdomain } from './names';
+import {
+  isDataKey,
+  isDnsLabel,
+  isDnsSubdomain,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { checkServerUrl } from './names';
 import {
   readConfigArray,
   readConfigObject,
