@@ -21,8 +21,11 @@ import { createPlatformMeshApplyAction } from './apply';
 
 jest.setTimeout(120_000);
 
-const OPERATOR_NS = 'pm-it-scaffolder-system';
-const NS = 'pm-it-scaffolder';
+// New namespaces every run: Namespaces cannot be deleted on the dev clusters (no controller-manager),
+// and a re-run must be `unchanged` for Namespaces this run created, not only for older ones.
+const RUN = Date.now().toString(36);
+const OPERATOR_NS = `pm-it-scaffolder-system-${RUN}`;
+const NS = `pm-it-scaffolder-${RUN}`;
 const NS_PROGRESSING = 'pm-it-scaffolder-progressing';
 const NS_FAILED = 'pm-it-scaffolder-failed';
 

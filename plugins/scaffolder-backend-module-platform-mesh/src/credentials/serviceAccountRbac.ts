@@ -244,7 +244,8 @@ export function serviceAccountRbac(resolved: ResolvedPlatformMeshSetup): {
     object: {
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name: namespace },
+      // our label, so that a re-run finds it unchanged (as the rendered Namespaces)
+      metadata: { name: namespace, labels: { ...RENDERED_OBJECT_LABELS } },
     },
   });
   const objects: RbacObject[] = [
