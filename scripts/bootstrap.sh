@@ -52,8 +52,17 @@ ensure_dependencies() {
   echo "$sum" > "$stamp"
 }
 
+ensure_go() {
+  # the local API servers are built from Go modules (packages/dev-clusters)
+  if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+    export PATH="/usr/local/go/bin:$PATH" # Go's standard install location
+  fi
+  command -v go >/dev/null 2>&1 || log "warning: no Go toolchain on PATH; packages/dev-clusters needs it"
+}
+
 ensure_node
 ensure_yarn
+ensure_go
 if [ "${PM_SKIP_INSTALL:-}" != "1" ]; then
   ensure_dependencies
 fi
