@@ -141,80 +141,53 @@ export function checkStringMap(
   }
 }
 
+/** A string check: `checkString`, then a predicate with the message for a value that fails it. */
+function stringCheck(isValid: (text: string) => boolean, problem: string) {
+  return (
+    value: unknown,
+    path: string,
+    problems: Problems,
+    required = false,
+  ): string | undefined => {
+    const text = checkString(value, path, problems, required);
+    if (text === undefined) return undefined;
+    if (!isValid(text)) {
+      problems.push({ path, message: `${JSON.stringify(text)} ${problem}` });
+      return undefined;
+    }
+    return text;
+  };
+}
+
 /**
  * Checks an RFC 1123 label (namespaces, instance names).
  *
  * @internal
  */
-export function checkDnsLabel(
-  value: unknown,
-  path: string,
-  problems: Problems,
-  required = false,
-): string | undefined {
-  const text = checkString(value, path, problems, required);
-  if (text === undefined) return undefined;
-  if (!isDnsLabel(text)) {
-    problems.push({
-      path,
-      message: `${JSON.stringify(
-        text,
-      )} is not a valid RFC 1123 label: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit`,
-    });
-    return undefined;
-  }
-  return text;
-}
+export const checkDnsLabel = stringCheck(
+  isDnsLabel,
+  "is not a valid RFC 1123 label: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit",
+);
 
 /**
  * Checks an RFC 1123 subdomain (Secret and ConfigMap names).
  *
  * @internal
  */
-export function checkDnsSubdomain(
-  value: unknown,
-  path: string,
-  problems: Problems,
-  required = false,
-): string | undefined {
-  const text = checkString(value, path, problems, required);
-  if (text === undefined) return undefined;
-  if (!isDnsSubdomain(text)) {
-    problems.push({
-      path,
-      message: `${JSON.stringify(
-        text,
-      )} is not a valid RFC 1123 subdomain: at most 253 lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit`,
-    });
-    return undefined;
-  }
-  return text;
-}
+export const checkDnsSubdomain = stringCheck(
+  isDnsSubdomain,
+  "is not a valid RFC 1123 subdomain: at most 253 lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit",
+);
 
 /**
  * Checks a Secret/ConfigMap data key.
  *
  * @internal
  */
-export function checkDataKey(
-  value: unknown,
-  path: string,
-  problems: Problems,
-  required = false,
-): string | undefined {
-  const text = checkString(value, path, problems, required);
-  if (text === undefined) return undefined;
-  if (!isDataKey(text)) {
-    problems.push({
-      path,
-      message: `${JSON.stringify(
-        text,
-      )} is not a valid data key: use letters, digits, '-', '_' and '.' ([-._a-zA-Z0-9]+)`,
-    });
-    return undefined;
-  }
-  return text;
-}
+export const checkDataKey = stringCheck(
+  isDataKey,
+  "is not a valid data key: use letters, digits, '-', '_' and '.' ([-._a-zA-Z0-9]+)",
+);
 
 /**
  * Checks a configured cluster or target name: non-empty, no whitespace, no '/' (it is part of the
@@ -222,20 +195,7 @@ export function checkDataKey(
  *
  * @internal
  */
-export function checkRefName(
-  value: unknown,
-  path: string,
-  problems: Problems,
-  required = false,
-): string | undefined {
-  const text = checkString(value, path, problems, required);
-  if (text === undefined) return undefined;
-  if (/[\s/]/.test(text)) {
-    problems.push({
-      path,
-      message: `${JSON.stringify(text)} must not contain whitespace or '/'`,
-    });
-    return undefined;
-  }
-  return text;
-}
+export const checkRefName = stringCheck(
+  text => !/[\s/]/.test(text),
+  "must not contain whitespace or '/'",
+);
