@@ -3,7 +3,7 @@ import {
   buildInstanceStatus,
   DEFAULT_SECRETS,
   formatInstanceRef,
-  summarizeInstance,
+  summarizeStatus,
   type ClusterRole,
   type InstanceRef,
   type InstanceSnapshot,
@@ -95,12 +95,7 @@ export class StatusCache {
       { resource: platformMeshes.resource, state: pms },
     ]);
     const instances = pms.items
-      .map(pm =>
-        summarizeInstance(
-          this.snapshot(target, refOf(target, pm)),
-          this.diagnosticOptions(),
-        ),
-      )
+      .map(pm => summarizeStatus(this.getStatus(target, refOf(target, pm))))
       .sort((a, b) => formatInstanceRef(a).localeCompare(formatInstanceRef(b)));
     return { instances, runtime };
   }

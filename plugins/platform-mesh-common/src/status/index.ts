@@ -3,4 +3,4 @@ export {
   compareByHealthThenName,
 } from './buildInstanceStatus';
 export { secretStatuses } from './secretStatuses';
-export { summarizeInstance } from './summarizeInstance';
+export { summarizeInstance, summarizeStatus } from './summarizeInstance';

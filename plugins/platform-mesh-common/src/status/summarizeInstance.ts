@@ -1,7 +1,7 @@
 import { formatInstanceRef } from '../annotation';
 import type { DiagnosticOptions } from '../diagnostics';
 import type { InstanceSnapshot } from '../snapshot';
-import type { InstanceSummary } from '../types/status';
+import type { InstanceStatus, InstanceSummary } from '../types/status';
 import { buildInstanceStatus } from './buildInstanceStatus';
 
 /**
@@ -17,12 +17,25 @@ export function summarizeInstance(
   snapshot: InstanceSnapshot,
   options?: DiagnosticOptions,
 ): InstanceSummary {
-  const status = buildInstanceStatus(snapshot, options);
+  return summarizeStatus(buildInstanceStatus(snapshot, options));
+}
+
+/**
+ * The one-line summary of an instance from its already built status (see
+ * {@link summarizeInstance}).
+ *
+ * @param status - the instance's status
+ * @public
+ */
+export function summarizeStatus(status: InstanceStatus): InstanceSummary {
+  const { target, namespace, name } = status.instance;
   const ready = status.conditions.find(c => c.step === 'Ready');
   return {
-    ...snapshot.ref,
+    target,
+    namespace,
+    name,
     overall: status.instance.overall,
     ready: ready?.status ?? 'Missing',
-    annotation: formatInstanceRef(snapshot.ref),
+    annotation: formatInstanceRef({ target, namespace, name }),
   };
 }
