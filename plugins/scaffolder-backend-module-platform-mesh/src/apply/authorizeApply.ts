@@ -1,0 +1,31 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { platformMeshApplyPermission } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+
+/**
+ * Checks that the task's initiator may apply Platform Mesh setups. Runs first, so that nothing
+ * about the clusters is revealed to a denied user.
+ *
+ * @param permissions - the permissions service
+ * @param credentials - the credentials of the task's initiator
+ * @throws NotAllowedError when the permission is not granted
+ * @internal
+ */
+export async function authorizeApply(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+): Promise<void> {
+  const [decision] = await permissions.authorize(
+    [{ permission: platformMeshApplyPermission }],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(
+      `Not allowed to apply Platform Mesh setups (permission ${platformMeshApplyPermission.name})`,
+    );
+  }
+}
