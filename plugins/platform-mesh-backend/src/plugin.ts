@@ -40,7 +40,6 @@ export const platformMeshPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         clusters: platformMeshClustersServiceRef,
-        config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.rootLifecycle,
@@ -66,9 +65,7 @@ export const platformMeshPlugin = createBackendPlugin({
           targets: clusters.listTargets(),
           pool,
           logger,
-          gracePeriodSeconds: deps.config.getOptionalNumber(
-            'platformMesh.diagnostics.gracePeriodSeconds',
-          ),
+          gracePeriodSeconds: clusters.config.diagnosticsGracePeriodSeconds,
         });
         const authorizer = new InstanceAuthorizer({
           permissions: deps.permissions,

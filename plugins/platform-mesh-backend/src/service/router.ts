@@ -9,7 +9,7 @@ import {
   formatInstanceRef,
   platformMeshLogsReadPermission,
   platformMeshStatusReadPermission,
-  type ClusterRoleStatus,
+  type InstanceList,
   type InstanceRef,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { toTargetSummary } from '@platform-mesh-backstage/plugin-platform-mesh-node';
@@ -71,13 +71,16 @@ export async function createRouter(
       instances,
       credentials,
     );
-    const cluster: ClusterRoleStatus = {
-      name: runtime.cluster,
-      reachable: runtime.reachable,
-      ...(runtime.observedAt ? { observedAt: runtime.observedAt } : {}),
-      ...(runtime.error ? { error: runtime.error } : {}),
+    const answer: InstanceList = {
+      items: visible,
+      cluster: {
+        name: runtime.cluster,
+        reachable: runtime.reachable,
+        ...(runtime.observedAt ? { observedAt: runtime.observedAt } : {}),
+        ...(runtime.error ? { error: runtime.error } : {}),
+      },
     };
-    res.json({ items: visible, cluster });
+    res.json(answer);
   });
 
   router.get('/instances/:target/:namespace/:name/status', async (req, res) => {

@@ -255,3 +255,14 @@ export interface InstanceSummary extends InstanceRef {
   ready: ConditionStatus['status'];
   annotation: string;
 }
+
+/**
+ * The answer of `GET /targets/:target/instances`: the PlatformMesh instances found on the target's
+ * runtime cluster, and whether that cluster could be read (the list may be stale or empty when not).
+ *
+ * @public
+ */
+export interface InstanceList {
+  items: InstanceSummary[];
+  cluster: ClusterRoleStatus;
+}

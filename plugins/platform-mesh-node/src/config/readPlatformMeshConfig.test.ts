@@ -207,6 +207,19 @@ describe('readPlatformMeshConfig', () => {
     });
   });
 
+  it('reads the diagnostics grace period: default 120, zero allowed, negative refused', () => {
+    const read = (diagnostics: object) =>
+      readPlatformMeshConfig(
+        new ConfigReader({ platformMesh: { diagnostics } }),
+      ).diagnosticsGracePeriodSeconds;
+    expect(read({})).toBe(120);
+    expect(read({ gracePeriodSeconds: 0 })).toBe(0);
+    expect(read({ gracePeriodSeconds: 30 })).toBe(30);
+    expect(() => read({ gracePeriodSeconds: -1 })).toThrow(
+      'platformMesh.diagnostics.gracePeriodSeconds: must be zero or a positive number',
+    );
+  });
+
   it('reports every cluster problem', () => {
     const problems = problemsOf({
       platformMesh: {

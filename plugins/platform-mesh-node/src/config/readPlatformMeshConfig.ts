@@ -1,3 +1,4 @@
+import { DEFAULT_DIAGNOSTIC_GRACE_SECONDS } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type { Config } from '@backstage/config';
 import { collectClusters } from './collectClusters';
 import { collectTargets } from './collectTargets';
@@ -48,6 +49,18 @@ export function readPlatformMeshConfig(config: Config): PlatformMeshConfig {
     DEFAULT_REQUEST_TIMEOUT_SECONDS,
     problems,
   );
+  const gracePeriodSeconds = nonNegative(
+    readConfigValue(
+      config,
+      'platformMesh.diagnostics.gracePeriodSeconds',
+      'number',
+      '',
+      problems,
+    ),
+    'platformMesh.diagnostics.gracePeriodSeconds',
+    DEFAULT_DIAGNOSTIC_GRACE_SECONDS,
+    problems,
+  );
   if (problems.length > 0) {
     throw new PlatformMeshConfigError(
       problems.map(p => (p.startsWith('.') ? p.slice(1) : p)),
@@ -59,7 +72,22 @@ export function readPlatformMeshConfig(config: Config): PlatformMeshConfig {
     targets,
     resyncSeconds,
     requestTimeoutMs: Math.round(timeoutSeconds * 1000),
+    diagnosticsGracePeriodSeconds: gracePeriodSeconds,
   };
+}
+
+function nonNegative(
+  value: number | undefined,
+  path: string,
+  fallback: number,
+  problems: string[],
+): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    problems.push(`${path}: must be zero or a positive number`);
+    return fallback;
+  }
+  return value;
 }
 
 function positive(

@@ -86,4 +86,9 @@ export interface PlatformMeshConfig {
   resyncSeconds: number;
   /** Timeout of every API request, in milliseconds. */
   requestTimeoutMs: number;
+  /**
+   * Seconds the operator gets before `not-reconciled` and `source-missing` are reported
+   * (`platformMesh.diagnostics.gracePeriodSeconds`).
+   */
+  diagnosticsGracePeriodSeconds: number;
 }

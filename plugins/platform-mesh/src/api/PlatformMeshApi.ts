@@ -2,7 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   InstanceRef,
   InstanceStatus,
-  InstanceSummary,
+  InstanceList,
   TargetSummary,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 
@@ -23,8 +23,8 @@ export interface OperatorLogs {
 export interface PlatformMeshApi {
   /** The configured targets (names of their clusters, never URLs). */
   getTargets(): Promise<TargetSummary[]>;
-  /** The PlatformMesh instances found on a target's runtime cluster. */
-  getInstances(target: string): Promise<InstanceSummary[]>;
+  /** The PlatformMesh instances found on a target's runtime cluster, with that cluster's state. */
+  getInstances(target: string): Promise<InstanceList>;
   /** The aggregated status of one instance. */
   getInstanceStatus(ref: InstanceRef): Promise<InstanceStatus>;
   /** Recent operator log lines (needs the `platform-mesh.logs.read` permission). */

@@ -3,7 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import type {
   InstanceRef,
   InstanceStatus,
-  InstanceSummary,
+  InstanceList,
   TargetSummary,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type { OperatorLogs, PlatformMeshApi } from './PlatformMeshApi';
@@ -27,7 +27,7 @@ export class PlatformMeshClient implements PlatformMeshApi {
     return this.get('/targets');
   }
 
-  getInstances(target: string): Promise<InstanceSummary[]> {
+  getInstances(target: string): Promise<InstanceList> {
     return this.get(`/targets/${encodeURIComponent(target)}/instances`);
   }
 
