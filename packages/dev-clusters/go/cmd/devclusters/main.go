@@ -23,10 +23,17 @@ const usage = `usage: devclusters <command>
   seed <scenario...>    write scenario objects and their status ("all": every non-exclusive one)
   reset                 delete every object the seeds write (namespaces stay)
   scenarios             list the scenarios
-  build                 only build the binaries
+  build                 only build the binaries (API servers and the real controllers)
+  operator up --namespace NS --values FILE...
+                        helm-install the real operator chart on the live operator cluster with
+                        these values (then live/operator-stand-in-values.yaml) and (re)start the
+                        launcher that runs the operator from the chart's Deployment
+  operator down         stop the launcher and the operator
+  record                record objects the real controllers wrote into the test fixtures
 
 Environment: PM_DEV_PORT_BASE (default 16442: operator, +1 runtime, +2 infra, +8/+9 etcd),
-PM_DEV_PLATFORMMESH_CRD (a local copy of the pinned PlatformMesh CRD, see crd-pins.yaml).
+PM_DEV_PLATFORMMESH_CRD (a local copy of the pinned PlatformMesh CRD, see crd-pins.yaml),
+PM_DEV_CONTROLLERS=off (start only the API servers), PM_DEV_UPSTREAM_DIR (pinned upstream archives).
 `
 
 func main() {
@@ -66,8 +73,21 @@ func run(ctx context.Context, cmd string, args []string) error {
 		harness.PrintStatus(os.Stdout, sts)
 		return nil
 	case "build":
-		_, err := harness.EnsureBinaries(layout, logf)
+		if _, err := harness.EnsureBinaries(layout, logf); err != nil {
+			return err
+		}
+		_, err := harness.EnsureControllers(layout, logf)
 		return err
+	case "chart-repo":
+		return harness.ServeChartRepo(cfg)
+	case "stand-ins":
+		return harness.RunStandins(ctx, cfg, logf)
+	case "operator-launcher":
+		return harness.RunLauncher(ctx, cfg, flagValue(args, "--namespace", "platform-mesh-system"), logf)
+	case "operator":
+		return operatorCommand(ctx, cfg, args)
+	case "record":
+		return harness.Record(ctx, cfg, args, logf)
 	case "scenarios":
 		return listScenarios(layout)
 	case "seed":
@@ -105,4 +125,35 @@ func listScenarios(layout harness.Layout) error {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", s.Name, s.Target, s.Namespace, desc)
 	}
 	return w.Flush()
+}
+
+func operatorCommand(ctx context.Context, cfg harness.Config, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: operator up --namespace NS --values FILE... | operator down")
+	}
+	switch args[0] {
+	case "up":
+		var values []string
+		for i := 1; i < len(args)-1; i++ {
+			if args[i] == "--values" {
+				values = append(values, args[i+1])
+			}
+		}
+		if len(values) == 0 {
+			return fmt.Errorf("operator up needs --values FILE (the Helm values platform-mesh:render produced)")
+		}
+		return harness.OperatorUp(ctx, cfg, flagValue(args, "--namespace", "platform-mesh-system"), values, logf)
+	case "down":
+		return harness.OperatorDown(cfg, logf)
+	}
+	return fmt.Errorf("unknown operator command %q", args[0])
+}
+
+func flagValue(args []string, name, def string) string {
+	for i := 0; i < len(args)-1; i++ {
+		if args[i] == name {
+			return args[i+1]
+		}
+	}
+	return def
 }

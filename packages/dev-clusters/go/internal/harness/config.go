@@ -17,8 +17,23 @@ const (
 	RoleInfra    Role = "infra"
 )
 
-// Roles lists the three roles in a stable order (ports follow this order).
+// Roles lists the three roles of the seeded clusters in a stable order (ports follow this order).
 var Roles = []Role{RoleOperator, RoleRuntime, RoleInfra}
+
+// The live clusters: a second operator/runtime/infra set where the real Platform Mesh operator
+// and real Flux run (see live.go). They are separate API servers because the real controllers
+// watch every namespace of their clusters and would overwrite what the seeds write.
+const (
+	RoleLiveOperator Role = "live-operator"
+	RoleLiveRuntime  Role = "live-runtime"
+	RoleLiveInfra    Role = "live-infra"
+)
+
+// LiveRoles lists the live clusters' roles (ports PortBase+3..+5).
+var LiveRoles = []Role{RoleLiveOperator, RoleLiveRuntime, RoleLiveInfra}
+
+// AllRoles lists every API server the harness runs, in port order.
+var AllRoles = append(append([]Role{}, Roles...), LiveRoles...)
 
 // DefaultPortBase is the operator API server port; runtime and infra follow.
 const DefaultPortBase = 16442
@@ -44,13 +59,17 @@ func LoadConfig(layout Layout) (Config, error) {
 
 // APIPort is the secure port of the API server of a role.
 func (c Config) APIPort(r Role) int {
-	for i, x := range Roles {
+	for i, x := range AllRoles {
 		if x == r {
 			return c.PortBase + i
 		}
 	}
 	panic("unknown role " + string(r))
 }
+
+// Port returns PortBase+offset for the harness's other loopback listeners (see the README's port
+// table): 6 the chart repository, 10-16 the controllers' metrics, health and storage endpoints.
+func (c Config) Port(offset int) int { return c.PortBase + offset }
 
 // EtcdClientPort is the etcd client port (PortBase+8).
 func (c Config) EtcdClientPort() int { return c.PortBase + 8 }
@@ -67,9 +86,9 @@ func (c Config) EtcdURL() string { return fmt.Sprintf("http://127.0.0.1:%d", c.E
 // ClusterName is the name of a role's cluster in the generated app-config.
 func ClusterName(r Role) string { return "pm-" + string(r) }
 
-// ParseRole accepts operator, runtime or infra.
+// ParseRole accepts operator, runtime, infra and the live-* roles.
 func ParseRole(s string) (Role, error) {
-	for _, r := range Roles {
+	for _, r := range AllRoles {
 		if string(r) == s {
 			return r, nil
 		}

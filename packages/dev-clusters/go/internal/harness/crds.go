@@ -28,11 +28,17 @@ type CRDSource struct {
 // CRDFile is one file in the module; sha256, overrideEnv and fallback are optional.
 // Fallback is a copy of the same file in this package (relative to it), read only when the Go
 // module proxy does not serve the module; a fallback requires sha256.
+//
+// Upstream and UpstreamArchive are fallbacks in the pinned upstream folder (UpstreamDir) for
+// modules the proxy refuses: a file there (sha256 of the file required), or a member of a pinned
+// archive (the archive's sha256 is checked).
 type CRDFile struct {
-	Path        string `json:"path"`
-	SHA256      string `json:"sha256"`
-	OverrideEnv string `json:"overrideEnv"`
-	Fallback    string `json:"fallback"`
+	Path            string       `json:"path"`
+	SHA256          string       `json:"sha256"`
+	OverrideEnv     string       `json:"overrideEnv"`
+	Fallback        string       `json:"fallback"`
+	Upstream        string       `json:"upstream"`
+	UpstreamArchive *UpstreamRef `json:"upstreamArchive"`
 }
 
 // LoadCRDPins reads the pins file.
@@ -98,6 +104,24 @@ func LoadCRDs(l Layout) ([]Object, []string, error) {
 			} else {
 				if dir == "" {
 					d, err := moduleDir(src)
+					if err != nil && (f.Upstream != "" || f.UpstreamArchive != nil) {
+						b, uerr := readUpstreamCRD(l, f)
+						if uerr != nil {
+							return nil, nil, fmt.Errorf("%v; and the upstream fallback: %w", err, uerr)
+						}
+						origin += " (pinned upstream copy, sha256 checked: the Go module proxy does not serve the module)"
+						docs, perr := ParseObjects(f.Path, string(b))
+						if perr != nil {
+							return nil, nil, perr
+						}
+						for _, d := range docs {
+							if d.Kind() == "CustomResourceDefinition" {
+								objs = append(objs, d)
+								origins = append(origins, origin)
+							}
+						}
+						continue
+					}
 					if err != nil && f.Fallback != "" && f.SHA256 != "" {
 						fmt.Fprintf(os.Stderr, "dev-clusters: %v\n  using the pinned copy %s (sha256 checked)\n", err, f.Fallback)
 						path = filepath.Join(l.Root, filepath.FromSlash(f.Fallback))
@@ -186,4 +210,16 @@ func crdEstablished(ctx context.Context, k *Kube, name string) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// readUpstreamCRD reads a CRD file from the pinned upstream folder.
+func readUpstreamCRD(l Layout, f CRDFile) ([]byte, error) {
+	if f.UpstreamArchive != nil {
+		return readFromUpstreamArchive(l, *f.UpstreamArchive, f.Path)
+	}
+	path, err := verifiedUpstream(l, UpstreamRef{Archive: f.Upstream, SHA256: f.SHA256})
+	if err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
 }

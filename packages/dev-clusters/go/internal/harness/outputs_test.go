@@ -7,7 +7,7 @@ import (
 
 func testTokens() map[Role]Tokens {
 	m := map[Role]Tokens{}
-	for _, r := range Roles {
+	for _, r := range AllRoles {
 		m[r] = Tokens{"admin": "adm-" + string(r), "reader": "rd", "applier": "ap", "backstage": "bs-" + string(r)}
 	}
 	return m
@@ -29,12 +29,12 @@ func TestRenderAppConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	cl := cfg.PlatformMesh.Clusters
-	if len(cl) != 3 || cl[1].Name != "pm-runtime" || cl[1].URL != "https://127.0.0.1:20001" ||
+	if len(cl) != 6 || cl[4].Name != "pm-live-runtime" || cl[4].URL != "https://127.0.0.1:20004" || cl[1].Name != "pm-runtime" || cl[1].URL != "https://127.0.0.1:20001" ||
 		cl[1].ServiceAccountToken != "bs-runtime" || cl[1].AuthProvider != "serviceAccount" || cl[1].CAData != "UEVN" {
 		t.Errorf("clusters: %+v", cl)
 	}
 	tg := cfg.PlatformMesh.Targets
-	if len(tg) != 3 || tg[0].Name != "dev" || tg[0].InfraCluster != "pm-infra" ||
+	if len(tg) != 4 || tg[3].Name != "live" || tg[3].RuntimeCluster != "pm-live-runtime" || tg[3].InfraCluster != "pm-live-infra" || tg[0].Name != "dev" || tg[0].InfraCluster != "pm-infra" ||
 		tg[1].Name != "colocated" || tg[1].OperatorCluster != "pm-infra" || tg[1].InfraCluster != "" ||
 		tg[2].DeploymentTechnology != "argocd" || tg[2].Namespace != "platform-mesh-system" {
 		t.Errorf("targets: %+v", tg)
@@ -54,5 +54,28 @@ func TestRenderClustersJSON(t *testing.T) {
 	op := f.Clusters[RoleOperator]
 	if op.URL != "https://127.0.0.1:16442" || op.Tokens["admin"] != "adm-operator" || op.CAData != "UEVN" {
 		t.Errorf("operator: %+v", op)
+	}
+}
+
+func TestPortsStayInsideThePortBase(t *testing.T) {
+	c := Config{PortBase: 30000}
+	seen := map[int]string{}
+	add := func(p int, what string) {
+		if p < c.PortBase || p > c.PortBase+16 {
+			t.Errorf("%s on %d is outside base..base+16", what, p)
+		}
+		if prev, ok := seen[p]; ok {
+			t.Errorf("%s and %s share port %d", what, prev, p)
+		}
+		seen[p] = what
+	}
+	for _, r := range AllRoles {
+		add(c.APIPort(r), string(r))
+	}
+	add(c.EtcdClientPort(), "etcd")
+	add(c.EtcdPeerPort(), "etcd peer")
+	add(c.Port(6), "chart repo")
+	for off := 10; off <= 16; off++ {
+		add(c.Port(off), "controller listener")
 	}
 }

@@ -32,7 +32,7 @@ func running(c Config) bool {
 	if etcdProc(c.Layout).Pid() != 0 {
 		return true
 	}
-	for _, r := range Roles {
+	for _, r := range AllRoles {
 		if apiserverProc(c.Layout, r).Pid() != 0 {
 			return true
 		}

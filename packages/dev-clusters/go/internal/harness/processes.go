@@ -46,11 +46,13 @@ func (p Proc) Pid() int {
 // isOurs checks that the pid still runs a binary from our cache with our state folder,
 // so that a recycled pid is never signalled.
 func (p Proc) isOurs(pid int) bool {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
-	if err != nil {
-		return false
+	for _, f := range []string{"cmdline", "environ"} {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/%s", pid, f))
+		if err == nil && bytes.Contains(b, []byte(p.l.StateDir())) {
+			return true
+		}
 	}
-	return bytes.Contains(b, []byte(p.l.StateDir()))
+	return false
 }
 
 func alive(pid int) bool {
@@ -71,7 +73,10 @@ func alive(pid int) bool {
 
 // Start runs the binary detached (own session, stdin from /dev/null, output to the log)
 // and records its pid.
-func (p Proc) Start(bin string, args []string) (int, error) {
+func (p Proc) Start(bin string, args []string) (int, error) { return p.StartEnv(bin, args, nil) }
+
+// StartEnv is Start with extra environment variables (KEY=value) on top of this process's own.
+func (p Proc) StartEnv(bin string, args []string, env []string) (int, error) {
 	logf, err := os.OpenFile(p.LogFile(), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return 0, err
@@ -88,6 +93,9 @@ func (p Proc) Start(bin string, args []string) (int, error) {
 	cmd.Stdout = logf
 	cmd.Stderr = logf
 	cmd.Dir = p.l.StateDir()
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
 	if err := cmd.Start(); err != nil {
 		return 0, err

@@ -221,7 +221,7 @@ func (s *Seeder) Reset(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return forEachRole(func(r Role) error {
+	return forEachRole(Roles, func(r Role) error {
 		n := 0
 		for _, o := range SortForDelete(all[r]) {
 			deleted, err := s.Clients[r].Delete(ctx, o.APIVersion(), o.Kind(), o.Namespace(), o.Name())

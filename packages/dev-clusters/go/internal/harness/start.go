@@ -31,7 +31,7 @@ func Start(ctx context.Context, c Config, log Logger) error {
 		return fmt.Errorf("certificates: %w", err)
 	}
 	toks := map[Role]Tokens{}
-	for _, r := range Roles {
+	for _, r := range AllRoles {
 		if toks[r], err = EnsureTokens(l, r); err != nil {
 			return fmt.Errorf("tokens: %w", err)
 		}
@@ -58,7 +58,7 @@ func Start(ctx context.Context, c Config, log Logger) error {
 	}
 	serversBegan := time.Now()
 	clients := map[Role]*Kube{}
-	for _, r := range Roles {
+	for _, r := range AllRoles {
 		if clients[r], err = NewKube(c.URL(r), toks[r]["admin"], caPEM); err != nil {
 			return err
 		}
@@ -68,7 +68,7 @@ func Start(ctx context.Context, c Config, log Logger) error {
 	}
 	log("API servers ready in %s", time.Since(serversBegan).Round(100*time.Millisecond))
 
-	if err := forEachRole(func(r Role) error {
+	if err := forEachRole(AllRoles, func(r Role) error {
 		if err := ApplyRBAC(ctx, clients[r], rbac); err != nil {
 			return fmt.Errorf("%s: RBAC: %w", r, err)
 		}
@@ -85,6 +85,11 @@ func Start(ctx context.Context, c Config, log Logger) error {
 	}
 	if err := WriteOutputs(c, caPEM, toks); err != nil {
 		return err
+	}
+	if LiveEnabled() {
+		if err := StartLive(ctx, c, log); err != nil {
+			return fmt.Errorf("real controllers: %w", err)
+		}
 	}
 	log("ready in %s; wrote %s (kubeconfig-<role>.yaml, clusters.json, app-config.dev-clusters.yaml)", time.Since(began).Round(100*time.Millisecond), l.StateDir())
 	return nil
@@ -112,7 +117,7 @@ func ensureEtcd(ctx context.Context, c Config, bins Binaries, log Logger) error 
 
 func ensureAPIServers(ctx context.Context, c Config, bins Binaries, clients map[Role]*Kube, log Logger) error {
 	pids := map[Role]int{}
-	for _, r := range Roles {
+	for _, r := range AllRoles {
 		p := apiserverProc(c.Layout, r)
 		if pid := p.Pid(); pid != 0 {
 			pids[r] = pid
@@ -129,16 +134,16 @@ func ensureAPIServers(ctx context.Context, c Config, bins Binaries, clients map[
 		pids[r] = pid
 		log("started %s API server %s (pid %d) on %s", r, bins.KubernetesVersion, pid, c.URL(r))
 	}
-	return forEachRole(func(r Role) error {
+	return forEachRole(AllRoles, func(r Role) error {
 		return waitFor(apiserverProc(c.Layout, r), pids[r], 3*time.Minute, func() bool { return clients[r].Ready(ctx) })
 	})
 }
 
-// forEachRole runs fn for the three roles concurrently and returns the first error.
-func forEachRole(fn func(Role) error) error {
+// forEachRole runs fn for every role concurrently and returns the first error.
+func forEachRole(roles []Role, fn func(Role) error) error {
 	var wg sync.WaitGroup
-	errs := make([]error, len(Roles))
-	for i, r := range Roles {
+	errs := make([]error, len(roles))
+	for i, r := range roles {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -19,8 +19,9 @@ func Stop(c Config, log Logger) error {
 		mu       sync.Mutex
 		firstErr error
 	)
+	StopLive(c, log) // the real controllers first: they talk to the API servers
 	procs := []Proc{}
-	for _, r := range Roles {
+	for _, r := range AllRoles {
 		procs = append(procs, apiserverProc(c.Layout, r))
 	}
 	procs = append(procs, etcdProc(c.Layout))
@@ -48,8 +49,8 @@ func Stop(c Config, log Logger) error {
 			<-done
 		}
 	}
-	stopAll(procs[:len(Roles)]) // API servers first, in parallel
-	stopAll(procs[len(Roles):]) // then etcd
+	stopAll(procs[:len(AllRoles)]) // API servers first, in parallel
+	stopAll(procs[len(AllRoles):]) // then etcd
 	return firstErr
 }
 
@@ -69,7 +70,7 @@ func Status(ctx context.Context, c Config) ([]RoleStatus, error) {
 	pid := ep.Pid()
 	out = append(out, RoleStatus{Name: "etcd", URL: c.EtcdURL(), Pid: pid, Ready: pid != 0 && etcdHealthy(ctx, c), RSS: RSSKiB(pid)})
 	caPEM, caErr := CAPEM(c.Layout)
-	for _, r := range Roles {
+	for _, r := range AllRoles {
 		p := apiserverProc(c.Layout, r)
 		pid := p.Pid()
 		st := RoleStatus{Name: string(r), URL: c.URL(r), Pid: pid, RSS: RSSKiB(pid)}
@@ -86,7 +87,7 @@ func Status(ctx context.Context, c Config) ([]RoleStatus, error) {
 
 // PrintStatus writes the status table.
 func PrintStatus(w io.Writer, sts []RoleStatus) {
-	fmt.Fprintf(w, "%-9s %-24s %-8s %-6s %s\n", "ROLE", "URL", "PID", "READY", "RSS")
+	fmt.Fprintf(w, "%-14s %-24s %-8s %-6s %s\n", "ROLE", "URL", "PID", "READY", "RSS")
 	for _, s := range sts {
 		pid := "-"
 		rss := "-"
@@ -94,6 +95,6 @@ func PrintStatus(w io.Writer, sts []RoleStatus) {
 			pid = fmt.Sprint(s.Pid)
 			rss = fmt.Sprintf("%d MiB", s.RSS/1024)
 		}
-		fmt.Fprintf(w, "%-9s %-24s %-8s %-6v %s\n", s.Name, s.URL, pid, s.Ready, rss)
+		fmt.Fprintf(w, "%-14s %-24s %-8s %-6v %s\n", s.Name, s.URL, pid, s.Ready, rss)
 	}
 }
