@@ -17,6 +17,22 @@ check() { # name, command...
 }
 
 check "dev clusters (build or reuse, start)" yarn clusters start
+# the harness's own Go tests (every Go test counts once)
+echo "::: dev-clusters Go tests"
+go_json="$(mktemp)"
+(cd packages/dev-clusters/go && go test -json ./... >"$go_json" 2>&1)
+go_rc=$?
+read -r gp gf < <(node -e '
+  const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n");
+  let p = 0, f = 0;
+  for (const l of lines) {
+    try { const e = JSON.parse(l); if (e.Test && e.Action === "pass") p++; if (e.Test && e.Action === "fail") f++; } catch {}
+  }
+  console.log(p, f);
+' "$go_json")
+passed=$((passed + gp)); failed=$((failed + gf))
+[ "$go_rc" -ne 0 ] && [ "$gf" -eq 0 ] && { failed=$((failed + 1)); tail -20 "$go_json"; }
+
 check "type-check" yarn tsc
 check "lint" yarn backstage-cli repo lint
 

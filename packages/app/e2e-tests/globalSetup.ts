@@ -6,6 +6,7 @@ import type { FullConfig } from '@playwright/test';
 
 const ENTITIES = [
   'resource:default/platform-mesh-healthy',
+  'resource:default/platform-mesh-live',
   'resource:default/platform-mesh-failed',
   'resource:default/platform-mesh-flux-secret-missing',
   'resource:default/platform-mesh-argocd',

@@ -24,7 +24,7 @@ test('the Remote Platform Mesh template applies an instance across the three clu
   await expect(dev).toContainText(
     'operator pm-operator, runtime pm-runtime, infra pm-infra',
   );
-  await expect(page.getByRole('option')).toHaveCount(3);
+  await expect(page.getByRole('option')).toHaveCount(4); // dev, colocated, argo, live
   await dev.click();
 
   await page.getByLabel(/Instance name/).fill(name);

@@ -1,4 +1,5 @@
 export type Role = 'operator' | 'runtime' | 'infra';
+export type LiveRole = 'live-operator' | 'live-runtime' | 'live-infra';
 export type Identity = 'admin' | 'reader' | 'applier' | 'backstage';
 
 export interface DevCluster {
@@ -10,12 +11,16 @@ export interface DevCluster {
 }
 
 export declare const ROLES: Role[];
-export declare function devClusters(): Record<Role, DevCluster>;
+export declare const LIVE_ROLES: LiveRole[];
+export declare function operatorUp(namespace: string, valuesYaml: string): void;
+export declare function operatorDown(): void;
+export declare function operatorLog(lines?: number): string;
+export declare function devClusters(): Record<Role | LiveRole, DevCluster>;
 export declare function appConfigFile(): string;
 export declare function seed(...scenarios: string[]): void;
 export declare function clusterEntry(
   name: string,
-  role: Role,
+  role: Role | LiveRole,
   identity: Identity,
   url?: string,
 ): {

@@ -9,6 +9,8 @@ const { loadDevClusters, stateDir } = require('./clusters');
 const { runCli } = require('./cli');
 
 const ROLES = ['operator', 'runtime', 'infra'];
+/** The live clusters, where the real operator and real Flux run (live/README.md). */
+const LIVE_ROLES = ['live-operator', 'live-runtime', 'live-infra'];
 
 /** The three clusters of `.state/clusters.json`; throws when `yarn clusters start` has not run. */
 function devClusters() {
@@ -47,7 +49,7 @@ function clusterEntry(name, role, identity, url) {
 /** Every token and CA of the three clusters: what must never appear in an answer or a log line. */
 function secretMaterial() {
   const clusters = devClusters();
-  return ROLES.flatMap(role => [
+  return [...ROLES, ...LIVE_ROLES].flatMap(role => [
     ...Object.values(clusters[role].tokens),
     clusters[role].caData.slice(0, 40),
   ]);
@@ -82,6 +84,50 @@ async function startProxy(targetUrl) {
   };
 }
 
+/**
+ * Installs the real operator chart on the live operator cluster with these Helm values (the YAML
+ * platform-mesh:render produced) and (re)starts the launcher that runs the operator.
+ */
+function operatorUp(namespace, valuesYaml) {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-operator-values-'));
+  const file = path.join(dir, 'values.yaml');
+  fs.writeFileSync(file, valuesYaml, { mode: 0o600 });
+  try {
+    const res = runCli(
+      ['operator', 'up', '--namespace', namespace, '--values', file],
+      { stdio: 'pipe', timeout: 600000 },
+    );
+    if (res.status !== 0) {
+      throw new Error(
+        `dev-clusters operator up failed: ${String(res.stderr ?? '').trim()}`,
+      );
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Stops the operator launcher (and the operator). */
+function operatorDown() {
+  const res = runCli(['operator', 'down'], { stdio: 'pipe', timeout: 60000 });
+  if (res.status !== 0) {
+    throw new Error(`dev-clusters operator down failed: ${res.stderr}`);
+  }
+}
+
+/** The last `lines` lines of the real operator's log (.state/operator.log). */
+function operatorLog(lines = 40) {
+  const fs = require('node:fs');
+  try {
+    const text = fs.readFileSync(path.join(stateDir, 'operator.log'), 'utf8');
+    return text.trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
 /** Polls `check` until it returns something other than undefined, or fails after `timeoutMs`. */
 async function eventually(check, timeoutMs = 15000) {
   const deadline = Date.now() + timeoutMs;
@@ -103,6 +149,10 @@ async function eventually(check, timeoutMs = 15000) {
 module.exports = {
   appConfigFile,
   ROLES,
+  LIVE_ROLES,
+  operatorUp,
+  operatorDown,
+  operatorLog,
   devClusters,
   seed,
   clusterEntry,

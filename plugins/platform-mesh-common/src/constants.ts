@@ -28,6 +28,16 @@ export const PLATFORM_MESH_GVK: GroupVersionKind = {
 export const OPERATOR_CREATED_LABEL = 'core.platform-mesh.io/operator-created';
 
 /**
+ * The finalizer the operator puts on a PlatformMesh. KcpsetupSubroutine and
+ * ProvidersecretSubroutine both return it, so operator v0.81.14 writes it twice; only those
+ * subroutines remove it again, so with both switched off a deleted PlatformMesh stays Terminating.
+ *
+ * @public
+ */
+export const PLATFORM_MESH_FINALIZER =
+  'platform-mesh.core.platform-mesh.io/finalizer';
+
+/**
  * Data key of the profile in the profile ConfigMap.
  *
  * @public

@@ -18,5 +18,6 @@ export {
   argocdDestinationRule,
   ARGOCD_SECRET_TYPE_LABEL,
 } from './argocdDestination';
+export { instanceTerminatingRule } from './instanceTerminating';
 export { diagnosticRules } from './rules';
 export { runDiagnostics } from './runDiagnostics';

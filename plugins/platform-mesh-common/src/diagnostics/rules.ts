@@ -3,6 +3,7 @@ import { crOnWrongClusterRule } from './crOnWrongCluster';
 import { fluxKubeconfigSecretRule } from './fluxKubeconfigSecret';
 import { helmreleaseMissingKubeconfigRule } from './helmreleaseMissingKubeconfig';
 import { infraKubeconfigSecretRule } from './infraKubeconfigSecret';
+import { instanceTerminatingRule } from './instanceTerminating';
 import { notReconciledRule } from './notReconciled';
 import { operatorKubeconfigSecretRule } from './operatorKubeconfigSecret';
 import { profileMissingRule } from './profileMissing';
@@ -10,7 +11,8 @@ import { sourceMissingRule } from './sourceMissing';
 import type { DiagnosticRule } from './types';
 
 /**
- * Every diagnostic rule, in the order of design.md's troubleshooting table.
+ * Every diagnostic rule, in the order of design.md's troubleshooting table, then
+ * `instance-terminating`.
  *
  * @public
  */
@@ -24,4 +26,5 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   helmreleaseMissingKubeconfigRule,
   sourceMissingRule,
   argocdDestinationRule,
+  instanceTerminatingRule,
 ];

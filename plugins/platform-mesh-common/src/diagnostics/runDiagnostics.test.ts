@@ -5,7 +5,7 @@ import { runDiagnostics } from './runDiagnostics';
 import type { DiagnosticRule } from './types';
 
 describe('runDiagnostics', () => {
-  it('has one rule per id of the troubleshooting table', () => {
+  it('has one rule per id of the troubleshooting table, then instance-terminating', () => {
     expect(diagnosticRules.map(r => r.id)).toEqual([
       'operator-kubeconfig-secret',
       'infra-kubeconfig-secret',
@@ -16,6 +16,7 @@ describe('runDiagnostics', () => {
       'helmrelease-missing-kubeconfig',
       'source-missing',
       'argocd-destination',
+      'instance-terminating',
     ]);
   });
 

@@ -1,10 +1,15 @@
 import type { PlatformMesh } from '../types/platformMesh';
+import type { ConditionStatus } from '../types/status';
 import error from './__fixtures__/platformmesh-error.json';
 import legacyError from './__fixtures__/platformmesh-legacy-error.json';
 import legacy from './__fixtures__/platformmesh-legacy-processing.json';
 import fresh from './__fixtures__/platformmesh-new.json';
 import ready from './__fixtures__/platformmesh-ready.json';
 import stopped from './__fixtures__/platformmesh-stopped-stale.json';
+import rootShardA1 from './__fixtures__/recorded/A1-platformmesh-rootshard-not-ready.json';
+import kcpErrorA4 from './__fixtures__/recorded/A4-platformmesh-deployment-complete-kcpsetup-error.json';
+import waitStoppedA6 from './__fixtures__/recorded/A6-platformmesh-kcp-subroutines-disabled-wait-stopped.json';
+import readyLeftoverA7 from './__fixtures__/recorded/A7-platformmesh-ready-true-with-stale-kcpsetup-error.json';
 import { conditionPipeline, conditionStepHealth } from './conditionPipeline';
 
 const pm = (fixture: unknown): PlatformMesh =>
@@ -21,6 +26,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:20:00Z',
         observedGeneration: 1,
         stale: false,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -31,6 +37,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:22:00Z',
         observedGeneration: 1,
         stale: false,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -41,6 +48,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:22:10Z',
         observedGeneration: 1,
         stale: false,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -51,6 +59,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:22:20Z',
         observedGeneration: 1,
         stale: false,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -61,6 +70,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:25:00Z',
         observedGeneration: 1,
         stale: false,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -72,6 +82,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:25:00Z',
         observedGeneration: 1,
         stale: false,
+        leftover: false,
         health: 'healthy',
       },
     ]);
@@ -87,6 +98,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:20:00Z',
         observedGeneration: 2,
         stale: false,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -98,6 +110,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:40:00Z',
         observedGeneration: 2,
         stale: false,
+        leftover: false,
         health: 'progressing',
       },
       {
@@ -108,6 +121,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:22:10Z',
         observedGeneration: 1,
         stale: true,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -118,6 +132,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:22:20Z',
         observedGeneration: 1,
         stale: true,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -128,6 +143,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:25:00Z',
         observedGeneration: 1,
         stale: true,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -139,26 +155,28 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-11-20T09:40:00Z',
         observedGeneration: 2,
         stale: false,
+        leftover: false,
         health: 'progressing',
       },
     ]);
   });
 
-  it('maps Error to failed and Unknown/awaiting to progressing', () => {
+  it('maps Error to failed and awaiting steps after it to not reached (unknown)', () => {
     expect(
       conditionPipeline(pm(error)).map(c => [
         c.step,
         c.status,
         c.reason,
         c.health,
+        !!c.notReached,
       ]),
     ).toEqual([
-      ['DeploymentSubroutine', 'False', 'Error', 'failed'],
-      ['KcpsetupSubroutine', 'Unknown', 'Unknown', 'progressing'],
-      ['ProvidersecretSubroutine', 'Unknown', 'Unknown', 'progressing'],
-      ['FeatureToggleSubroutine', 'Unknown', 'Unknown', 'progressing'],
-      ['WaitSubroutine', 'Unknown', 'Unknown', 'progressing'],
-      ['Ready', 'False', 'Error', 'failed'],
+      ['DeploymentSubroutine', 'False', 'Error', 'failed', false],
+      ['KcpsetupSubroutine', 'Unknown', 'Unknown', 'unknown', true],
+      ['ProvidersecretSubroutine', 'Unknown', 'Unknown', 'unknown', true],
+      ['FeatureToggleSubroutine', 'Unknown', 'Unknown', 'unknown', true],
+      ['WaitSubroutine', 'Unknown', 'Unknown', 'unknown', true],
+      ['Ready', 'False', 'Error', 'failed', false],
     ]);
   });
 
@@ -173,6 +191,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-03-02T09:20:00Z',
         observedGeneration: 3,
         stale: false,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -184,6 +203,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-03-02T09:21:00Z',
         observedGeneration: 3,
         stale: false,
+        leftover: false,
         health: 'progressing',
       },
       {
@@ -195,6 +215,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-03-02T08:00:00Z',
         observedGeneration: 2,
         stale: true,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -202,6 +223,7 @@ describe('conditionPipeline', () => {
         type: 'FeatureToggleSubroutine',
         status: 'Missing',
         stale: false,
+        leftover: false,
         health: 'unknown',
       },
       {
@@ -213,6 +235,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-03-02T08:00:00Z',
         observedGeneration: 2,
         stale: true,
+        leftover: false,
         health: 'healthy',
       },
       {
@@ -224,6 +247,7 @@ describe('conditionPipeline', () => {
         lastTransitionTime: '2026-03-02T09:21:00Z',
         observedGeneration: 3,
         stale: false,
+        leftover: false,
         health: 'progressing',
       },
     ]);
@@ -240,6 +264,7 @@ describe('conditionPipeline', () => {
       lastTransitionTime: '2026-03-02T09:21:00Z',
       observedGeneration: 1,
       stale: false,
+      leftover: false,
       health: 'failed',
     });
   });
@@ -284,6 +309,221 @@ describe('conditionPipeline', () => {
       ['FeatureToggleSubroutine', 'Missing', false, 'unknown'],
       ['WaitSubroutine', 'Missing', false, 'unknown'],
       ['Ready', 'Missing', false, 'unknown'],
+    ]);
+  });
+});
+
+type Row = [
+  ConditionStatus['step'],
+  ConditionStatus['status'],
+  string | undefined,
+  ConditionStatus['health'],
+  'live' | 'leftover' | 'not reached',
+];
+
+const rows = (fixture: unknown): Row[] =>
+  conditionPipeline(pm(fixture)).map(c => [
+    c.step,
+    c.status,
+    c.reason,
+    c.health,
+    (c.leftover && 'leftover') || (c.notReached && 'not reached') || 'live',
+  ]);
+
+describe('conditionPipeline of recorded objects (operator v0.81.14)', () => {
+  it.each<[string, unknown, Row[]]>([
+    [
+      'A1: DeploymentSubroutine stopped, later steps not reached',
+      rootShardA1,
+      [
+        ['DeploymentSubroutine', 'False', 'Stopped', 'progressing', 'live'],
+        ['KcpsetupSubroutine', 'Unknown', 'Unknown', 'unknown', 'not reached'],
+        [
+          'ProvidersecretSubroutine',
+          'Unknown',
+          'Unknown',
+          'unknown',
+          'not reached',
+        ],
+        [
+          'FeatureToggleSubroutine',
+          'Unknown',
+          'Unknown',
+          'unknown',
+          'not reached',
+        ],
+        ['WaitSubroutine', 'Unknown', 'Unknown', 'unknown', 'not reached'],
+        ['Ready', 'False', 'Stopped', 'progressing', 'live'],
+      ],
+    ],
+    [
+      'A4: KcpsetupSubroutine Error is live (Ready=False/Error)',
+      kcpErrorA4,
+      [
+        ['DeploymentSubroutine', 'True', 'Complete', 'healthy', 'live'],
+        ['KcpsetupSubroutine', 'False', 'Error', 'failed', 'live'],
+        [
+          'ProvidersecretSubroutine',
+          'Unknown',
+          'Unknown',
+          'unknown',
+          'not reached',
+        ],
+        [
+          'FeatureToggleSubroutine',
+          'Unknown',
+          'Unknown',
+          'unknown',
+          'not reached',
+        ],
+        ['WaitSubroutine', 'Unknown', 'Unknown', 'unknown', 'not reached'],
+        ['Ready', 'False', 'Error', 'failed', 'live'],
+      ],
+    ],
+    [
+      'A6: kcp subroutines switched off; the old Error and awaiting conditions before the live Stop are leftovers',
+      waitStoppedA6,
+      [
+        ['DeploymentSubroutine', 'True', 'Complete', 'healthy', 'live'],
+        ['KcpsetupSubroutine', 'False', 'Error', 'unknown', 'leftover'],
+        [
+          'ProvidersecretSubroutine',
+          'Unknown',
+          'Unknown',
+          'unknown',
+          'leftover',
+        ],
+        [
+          'FeatureToggleSubroutine',
+          'Unknown',
+          'Unknown',
+          'unknown',
+          'leftover',
+        ],
+        ['WaitSubroutine', 'False', 'Stopped', 'progressing', 'live'],
+        ['Ready', 'False', 'Stopped', 'progressing', 'live'],
+      ],
+    ],
+    [
+      'A7: Ready=True; every subroutine condition that is not True is a leftover',
+      readyLeftoverA7,
+      [
+        ['DeploymentSubroutine', 'True', 'Complete', 'healthy', 'live'],
+        ['KcpsetupSubroutine', 'False', 'Error', 'unknown', 'leftover'],
+        [
+          'ProvidersecretSubroutine',
+          'Unknown',
+          'Unknown',
+          'unknown',
+          'leftover',
+        ],
+        [
+          'FeatureToggleSubroutine',
+          'Unknown',
+          'Unknown',
+          'unknown',
+          'leftover',
+        ],
+        ['WaitSubroutine', 'True', 'Complete', 'healthy', 'live'],
+        ['Ready', 'True', 'Complete', 'healthy', 'live'],
+      ],
+    ],
+  ])('%s', (_, fixture, expected) => {
+    expect(rows(fixture)).toEqual(expected);
+  });
+
+  it('keeps stale and leftover apart: A7 conditions carry the current generation', () => {
+    const pipeline = conditionPipeline(pm(readyLeftoverA7));
+    expect(pipeline.every(c => !c.stale)).toBe(true);
+    expect(pipeline[1]).toEqual({
+      step: 'KcpsetupSubroutine',
+      type: 'KcpsetupSubroutine',
+      status: 'False',
+      reason: 'Error',
+      message:
+        'Failed to create kcp workspaces: Failed to get APIExport hash inventory: Failed to get APIExport for tenancy.kcp.io: failed to get server groups: the server could not find the requested resource',
+      lastTransitionTime: '2026-12-01T19:14:26Z',
+      observedGeneration: 1,
+      stale: false,
+      leftover: true,
+      health: 'unknown',
+    });
+  });
+
+  it('marks nothing as leftover when Ready is from an older generation', () => {
+    const edited = pm(readyLeftoverA7);
+    edited.metadata.generation = 2;
+    expect(conditionPipeline(edited).some(c => c.leftover)).toBe(false);
+  });
+});
+
+describe('leftover rules (variants of A6)', () => {
+  const variant = (
+    edit: (conditions: Array<Record<string, unknown>>) => void,
+  ): unknown => {
+    const copy = pm(waitStoppedA6);
+    edit(copy.status!.conditions as unknown as Array<Record<string, unknown>>);
+    return copy;
+  };
+  const at = (type: string) => (c: Record<string, unknown>) => c.type === type;
+
+  it('under Ready=False/Stopped, the newest Stopped is live and older Stopped ones are leftovers', () => {
+    const fixture = variant(conditions => {
+      Object.assign(conditions.find(at('DeploymentSubroutine'))!, {
+        status: 'False',
+        reason: 'Stopped',
+        message: 'RootShard is not ready',
+        lastTransitionTime: '2026-12-01T19:20:00Z',
+      });
+    });
+    expect(rows(fixture).map(r => [r[0], r[4]])).toEqual([
+      ['DeploymentSubroutine', 'live'],
+      ['KcpsetupSubroutine', 'leftover'],
+      ['ProvidersecretSubroutine', 'not reached'],
+      ['FeatureToggleSubroutine', 'not reached'],
+      ['WaitSubroutine', 'leftover'],
+      ['Ready', 'live'],
+    ]);
+  });
+
+  it('under Ready=False/Error, the newest Error is live; older Error and Stopped ones are leftovers', () => {
+    const fixture = variant(conditions => {
+      Object.assign(conditions.find(at('Ready'))!, {
+        reason: 'Error',
+        message: 'one or more subroutines encountered an error',
+      });
+      Object.assign(conditions.find(at('FeatureToggleSubroutine'))!, {
+        status: 'False',
+        reason: 'Error',
+        message: 'feature toggles failed',
+        lastTransitionTime: '2026-12-01T19:20:00Z',
+      });
+    });
+    expect(rows(fixture)).toEqual([
+      ['DeploymentSubroutine', 'True', 'Complete', 'healthy', 'live'],
+      ['KcpsetupSubroutine', 'False', 'Error', 'unknown', 'leftover'],
+      ['ProvidersecretSubroutine', 'Unknown', 'Unknown', 'unknown', 'leftover'],
+      ['FeatureToggleSubroutine', 'False', 'Error', 'failed', 'live'],
+      ['WaitSubroutine', 'False', 'Stopped', 'unknown', 'leftover'],
+      ['Ready', 'False', 'Error', 'failed', 'live'],
+    ]);
+  });
+
+  it('takes the first in pipeline order when two Stopped conditions changed at the same time', () => {
+    const fixture = variant(conditions => {
+      Object.assign(conditions.find(at('DeploymentSubroutine'))!, {
+        status: 'False',
+        reason: 'Stopped',
+        lastTransitionTime: '2026-12-01T19:15:56Z',
+      });
+    });
+    expect(rows(fixture).map(r => [r[0], r[4]])).toEqual([
+      ['DeploymentSubroutine', 'live'],
+      ['KcpsetupSubroutine', 'leftover'],
+      ['ProvidersecretSubroutine', 'not reached'],
+      ['FeatureToggleSubroutine', 'not reached'],
+      ['WaitSubroutine', 'leftover'],
+      ['Ready', 'live'],
     ]);
   });
 });

@@ -1,6 +1,11 @@
 import type { Condition } from '../types/kubernetes';
 import type { PlatformMesh } from '../types/platformMesh';
 import type { ConditionStatus, Health, PipelineStep } from '../types/status';
+import { firstBlockingStep } from './firstBlockingStep';
+import {
+  isAwaitingFirstReconcile,
+  leftoverConditions,
+} from './leftoverConditions';
 
 /**
  * The PlatformMesh controller's steps in the order its subroutines run, followed by the aggregate
@@ -51,7 +56,8 @@ function newer(a: Condition, b: Condition): Condition {
  * Health of one PlatformMesh condition (both condition-name generations):
  * `True` (reasons `Complete`, `Skipped`) → `healthy`; reason `Error` → `failed`; every other
  * state (`False`/`Stopped`, `Unknown`/`Pending`, `Unknown`/`Unknown`, the older `Processing`) →
- * `progressing`; no condition → `unknown` (the subroutine may be switched off).
+ * `progressing`; no condition → `unknown` (the subroutine may be switched off). This is the
+ * condition on its own: {@link conditionPipeline} sets `unknown` for leftover and not-reached steps.
  *
  * @param condition - the condition, or undefined when the object has none for the step
  * @public
@@ -63,12 +69,58 @@ export function conditionStepHealth(condition: Condition | undefined): Health {
   return 'progressing';
 }
 
+function entryFor(
+  step: PipelineStep,
+  conditions: Condition[],
+  generation: number | undefined,
+): ConditionStatus {
+  const condition = conditions
+    .filter(c => matchesStep(c.type, step))
+    .reduce<Condition | undefined>((a, b) => (a ? newer(a, b) : b), undefined);
+  if (!condition) {
+    return {
+      step,
+      type: step,
+      status: 'Missing',
+      stale: false,
+      leftover: false,
+      health: 'unknown',
+    };
+  }
+  return {
+    step,
+    type: condition.type,
+    status: condition.status,
+    reason: condition.reason,
+    message: condition.message || undefined,
+    lastTransitionTime: condition.lastTransitionTime,
+    observedGeneration: condition.observedGeneration,
+    stale:
+      typeof generation === 'number' &&
+      typeof condition.observedGeneration === 'number' &&
+      condition.observedGeneration < generation,
+    leftover: false,
+    health: conditionStepHealth(condition),
+  };
+}
+
 /**
  * The PlatformMesh's conditions in pipeline order ({@link PIPELINE_STEPS}), one entry per step.
  * Both the current condition types (`KcpsetupSubroutine`) and the older `<Name>_Ready` types map
- * onto the same step. A step without a condition appears with status `Missing`. A condition is
- * `stale` when its `observedGeneration` is behind `metadata.generation`: the chain stopped before
- * that step for the current spec, so the condition is left over from an earlier reconcile.
+ * onto the same step. A step without a condition appears with status `Missing`.
+ *
+ * Each entry says whether the condition describes the current run:
+ *
+ * - `stale`: its `observedGeneration` is behind `metadata.generation`: the chain stopped before
+ *   that step for the current spec, so the condition is from an earlier reconcile;
+ * - `leftover`: left over from an earlier run with the same generation, decided from the current
+ *   `Ready` condition (see `leftoverConditions`: under `Ready=True` every subroutine condition
+ *   that is not `True`; under `Ready=False/Stopped` every `Error` and the older `Stopped` ones;
+ *   under `Ready=False/Error` the older `Error` and `Stopped` ones; `Unknown`/`Unknown` ones
+ *   before the live step). Health `unknown`;
+ * - `notReached`: an `Unknown`/`Unknown` ("awaiting first reconciliation") subroutine condition
+ *   after the blocking step ({@link firstBlockingStep}): the current run has not got there yet.
+ *   Health `unknown`, not `progressing`.
  *
  * @param pm - the PlatformMesh
  * @public
@@ -76,35 +128,22 @@ export function conditionStepHealth(condition: Condition | undefined): Health {
 export function conditionPipeline(pm: PlatformMesh): ConditionStatus[] {
   const conditions = pm.status?.conditions ?? [];
   const generation = pm.metadata.generation;
-  return PIPELINE_STEPS.map(step => {
-    const condition = conditions
-      .filter(c => matchesStep(c.type, step))
-      .reduce<Condition | undefined>(
-        (a, b) => (a ? newer(a, b) : b),
-        undefined,
-      );
-    if (!condition) {
-      return {
-        step,
-        type: step,
-        status: 'Missing',
-        stale: false,
-        health: 'unknown',
-      };
-    }
-    return {
-      step,
-      type: condition.type,
-      status: condition.status,
-      reason: condition.reason,
-      message: condition.message || undefined,
-      lastTransitionTime: condition.lastTransitionTime,
-      observedGeneration: condition.observedGeneration,
-      stale:
-        typeof generation === 'number' &&
-        typeof condition.observedGeneration === 'number' &&
-        condition.observedGeneration < generation,
-      health: conditionStepHealth(condition),
-    };
-  });
+  const entries = PIPELINE_STEPS.map(step =>
+    entryFor(step, conditions, generation),
+  );
+  const leftovers = leftoverConditions(entries);
+  const pipeline = entries.map(c =>
+    leftovers.has(c) ? { ...c, leftover: true, health: 'unknown' as const } : c,
+  );
+  const blocking = firstBlockingStep(pipeline);
+  const blockingIndex = blocking ? pipeline.indexOf(blocking) : -1;
+  return pipeline.map((c, i) =>
+    blockingIndex >= 0 &&
+    i > blockingIndex &&
+    c.step !== 'Ready' &&
+    !c.leftover &&
+    isAwaitingFirstReconcile(c)
+      ? { ...c, notReached: true, health: 'unknown' as const }
+      : c,
+  );
 }

@@ -9,24 +9,195 @@ import retriesExceeded from './__fixtures__/helmrelease-retries-exceeded.json';
 import suspended from './__fixtures__/helmrelease-suspended.json';
 import remediated from './__fixtures__/helmrelease-upgrade-remediated.json';
 import upgradeSucceeded from './__fixtures__/helmrelease-upgrade-succeeded.json';
+import createdA2 from './__fixtures__/recorded/A2-infra-helmreleases-created-by-operator.json';
+import artifactFailedB1 from './__fixtures__/recorded/B1-helmrelease-cert-manager-ocirepository-missing.json';
+import upgradedB14 from './__fixtures__/recorded/B14-helmrelease-upgraded-after-profile-change-and-touch.json';
+import installedB2 from './__fixtures__/recorded/B2-helmrelease-demo-cm-created-by-operator-installed-by-real-flux.json';
+import restClientErrorB7 from './__fixtures__/recorded/B7-helmrelease-kubeconfig-secret-deleted-RESTClientError.json';
+import recoveredB8 from './__fixtures__/recorded/B8-helmrelease-secret-restored-recovered.json';
 import { describeHelmRelease, helmReleaseHealth } from './helmRelease';
+import { helmReleaseFailureCount } from './helmReleaseFailures';
 
 const hr = (fixture: unknown): HelmRelease =>
   JSON.parse(JSON.stringify(fixture)) as HelmRelease;
+
+/**
+ * B7 (a real release that installed once, generation 3) in the state helm-controller v1.4.3
+ * writes while it retries the install after failed attempts: Ready=Unknown/Progressing.
+ */
+function retryingAfterFailures(counters: Record<string, number>): HelmRelease {
+  const retrying = hr(restClientErrorB7);
+  const running = "Running 'install' action with timeout of 15m0s";
+  retrying.status!.conditions = [
+    {
+      type: 'Reconciling',
+      status: 'True',
+      reason: 'Progressing',
+      message: running,
+      observedGeneration: 3,
+    },
+    {
+      type: 'Ready',
+      status: 'Unknown',
+      reason: 'Progressing',
+      message: running,
+      observedGeneration: 3,
+    },
+  ];
+  Object.assign(retrying.status!, counters);
+  return retrying;
+}
+
+/** B2 after a failed install that stored no release (a chart that does not render, or a missing namespace). */
+function installFailedWithoutRelease(): HelmRelease {
+  const failing = hr(installedB2);
+  const error =
+    'Helm install failed for release platform-mesh-system/demo-cm with chart demo-cm@0.1.0: create: failed to create: namespaces "platform-mesh-system" not found';
+  failing.status!.conditions = [
+    {
+      type: 'Reconciling',
+      status: 'True',
+      reason: 'Progressing',
+      message: "Running 'install' action with timeout of 15m0s",
+      lastTransitionTime: '2026-12-01T19:29:10Z',
+      observedGeneration: 3,
+    },
+    {
+      type: 'Ready',
+      status: 'False',
+      reason: 'InstallFailed',
+      message: error,
+      lastTransitionTime: '2026-12-01T19:29:12Z',
+      observedGeneration: 3,
+    },
+    {
+      type: 'Released',
+      status: 'False',
+      reason: 'InstallFailed',
+      message: error,
+      lastTransitionTime: '2026-12-01T19:29:12Z',
+      observedGeneration: 3,
+    },
+  ];
+  failing.status!.history = [];
+  failing.status!.failures = 1;
+  failing.status!.observedGeneration = -1;
+  return failing;
+}
+
+describe('helmReleaseHealth of recorded objects (helm-controller v1.4.3)', () => {
+  it.each<[string, unknown, string]>([
+    [
+      'B1: source missing (ArtifactFailed) while Reconciling=True/Progressing',
+      artifactFailedB1,
+      'degraded',
+    ],
+    [
+      'B7: kubeConfig Secret missing (RESTClientError) while Reconciling=True/Progressing',
+      restClientErrorB7,
+      'degraded',
+    ],
+    ['B2: installed by the real Flux', installedB2, 'healthy'],
+    ['B8: recovered after the Secret came back', recoveredB8, 'healthy'],
+    ['B14: upgraded after a profile change', upgradedB14, 'healthy'],
+    [
+      'A2: created by the operator, not reconciled yet (observedGeneration -1, no conditions)',
+      createdA2.items[0],
+      'progressing',
+    ],
+  ])('%s', (_, fixture, expected) => {
+    expect(helmReleaseHealth(hr(fixture))).toBe(expected);
+  });
+
+  it("decides staleness of B1 (top-level observedGeneration -1) by the Ready condition's observedGeneration", () => {
+    const edited = hr(artifactFailedB1);
+    expect(edited.status!.observedGeneration).toBe(-1);
+    expect(helmReleaseHealth(edited)).toBe('degraded');
+    edited.metadata.generation = 2;
+    expect(helmReleaseHealth(edited)).toBe('progressing');
+  });
+
+  it.each<[string, HelmRelease, string]>([
+    [
+      'install retried after failures for the current generation',
+      retryingAfterFailures({ failures: 2, lastAttemptedGeneration: 3 }),
+      'degraded',
+    ],
+    [
+      'install retried after stored failed releases (installFailures)',
+      retryingAfterFailures({ installFailures: 1, lastAttemptedGeneration: 3 }),
+      'degraded',
+    ],
+    [
+      'upgrade retried after failures (upgradeFailures)',
+      retryingAfterFailures({ upgradeFailures: 2, lastAttemptedGeneration: 3 }),
+      'degraded',
+    ],
+    [
+      'failures counted for an older generation',
+      retryingAfterFailures({ failures: 2, lastAttemptedGeneration: 2 }),
+      'progressing',
+    ],
+    [
+      'no failures counted',
+      retryingAfterFailures({ failures: 0, lastAttemptedGeneration: 3 }),
+      'progressing',
+    ],
+    [
+      'install failed without a stored release (Reconciling=True/Progressing, Ready=False/InstallFailed)',
+      installFailedWithoutRelease(),
+      'degraded',
+    ],
+  ])('derived from B2/B7: %s', (_, release, expected) => {
+    expect(helmReleaseHealth(release)).toBe(expected);
+  });
+});
+
+describe('helmReleaseFailureCount', () => {
+  it.each<[string, HelmRelease, number]>([
+    ['recorded B2: none', hr(installedB2), 0],
+    ['recorded B1: never attempted', hr(artifactFailedB1), 0],
+    ['the largest counter', hr(installFailed), 3],
+    [
+      'upgradeFailures above failures',
+      retryingAfterFailures({
+        failures: 1,
+        upgradeFailures: 4,
+        lastAttemptedGeneration: 3,
+      }),
+      4,
+    ],
+    [
+      'an older generation',
+      retryingAfterFailures({ failures: 5, lastAttemptedGeneration: 1 }),
+      0,
+    ],
+  ])('%s', (_, release, expected) => {
+    expect(helmReleaseFailureCount(release)).toBe(expected);
+  });
+});
 
 describe('helmReleaseHealth', () => {
   it.each([
     ['InstallSucceeded', installSucceeded, 'healthy'],
     ['UpgradeSucceeded', upgradeSucceeded, 'healthy'],
     [
-      'InstallFailed retried forever (ProgressingWithRetry)',
+      'InstallFailed with a stored release, retried forever (ProgressingWithRetry)',
       installFailed,
       'degraded',
     ],
     ['Remediated after a failed upgrade, retrying', remediated, 'degraded'],
     ['Stalled with RetriesExceeded', retriesExceeded, 'failed'],
-    ['ArtifactFailed (source not found)', artifactFailed, 'degraded'],
-    ['DependencyNotReady', dependencyNotReady, 'progressing'],
+    [
+      'ArtifactFailed (source not found), Reconciling=True/Progressing',
+      artifactFailed,
+      'degraded',
+    ],
+    [
+      'DependencyNotReady, Reconciling=True/Progressing',
+      dependencyNotReady,
+      'progressing',
+    ],
     ['Ready=Unknown while installing', chartTemplate, 'progressing'],
     ['spec.suspend', suspended, 'suspended'],
     ['observedGeneration behind generation', generationBehind, 'progressing'],
@@ -72,6 +243,49 @@ describe('helmReleaseHealth', () => {
 });
 
 describe('describeHelmRelease', () => {
+  it('describes recorded B7 with since when it fails', () => {
+    expect(describeHelmRelease(hr(restClientErrorB7))).toEqual({
+      kind: 'HelmRelease',
+      name: 'demo-cm',
+      namespace: 'platform-mesh-system',
+      health: 'degraded',
+      reason: 'RESTClientError',
+      message:
+        'could not get KubeConfig secret \'platform-mesh-system/platform-mesh-runtime-secret\': secrets "platform-mesh-runtime-secret" not found',
+      chart: 'demo-cm',
+      version: '0.1.0',
+      appVersion: '1.0',
+      suspended: false,
+      lastTransitionTime: '2026-12-01T19:30:03Z',
+      targetsRemoteCluster: true,
+    });
+  });
+
+  it('describes recorded B1, which names no chart before its first install', () => {
+    expect(describeHelmRelease(hr(artifactFailedB1))).toEqual({
+      kind: 'HelmRelease',
+      name: 'cert-manager',
+      namespace: 'platform-mesh-system',
+      health: 'degraded',
+      reason: 'ArtifactFailed',
+      message:
+        'could not get Source object: OCIRepository.source.toolkit.fluxcd.io "cert-manager" not found',
+      suspended: false,
+      lastTransitionTime: '2026-12-01T19:17:36Z',
+      targetsRemoteCluster: true,
+    });
+  });
+
+  it('counts the failed attempts of a release retrying an install', () => {
+    expect(describeHelmRelease(hr(installFailed))).toMatchObject({
+      name: 'portal',
+      health: 'degraded',
+      reason: 'InstallFailed',
+      lastTransitionTime: '2026-11-20T09:17:00Z',
+      failures: 3,
+    });
+  });
+
   it('describes an installed release from status.history[0]', () => {
     expect(describeHelmRelease(hr(installSucceeded))).toEqual({
       kind: 'HelmRelease',
@@ -104,6 +318,7 @@ describe('describeHelmRelease', () => {
       appVersion: '0.5.2',
       suspended: false,
       lastTransitionTime: '2026-11-20T09:49:30Z',
+      failures: 1,
       targetsRemoteCluster: true,
     });
   });
@@ -122,6 +337,7 @@ describe('describeHelmRelease', () => {
       appVersion: '26.0.5',
       suspended: false,
       lastTransitionTime: '2026-11-20T09:45:00Z',
+      failures: 4,
       targetsRemoteCluster: true,
     });
   });
@@ -150,14 +366,14 @@ describe('describeHelmRelease', () => {
       health: 'degraded',
       reason: 'ArtifactFailed',
       message:
-        'could not get Source object: ocirepositories.source.toolkit.fluxcd.io "openfga" not found',
+        'could not get Source object: OCIRepository.source.toolkit.fluxcd.io "openfga" not found',
       suspended: false,
       lastTransitionTime: '2026-11-20T09:01:05Z',
       targetsRemoteCluster: true,
     });
   });
 
-  it('marks a suspended release without status', () => {
+  it('marks a suspended release that was never reconciled', () => {
     expect(describeHelmRelease(hr(suspended))).toEqual({
       kind: 'HelmRelease',
       name: 'marketplace-ui',

@@ -6,20 +6,29 @@ import {
   isConditionTrue,
   isGenerationBehind,
 } from './conditions';
+import { helmReleaseFailureCount } from './helmReleaseFailures';
 import { kstatusHealth } from './kstatusHealth';
 
 /**
  * Health of a Flux HelmRelease: {@link kstatusHealth} plus the helm-controller's own signals.
  *
  * - `Stalled=True` (reason `RetriesExceeded`: the remediation retries are used up) → `failed`;
+ * - `Ready=False` with a failure reason (`ArtifactFailed`, `RESTClientError`, `InstallFailed`, …)
+ *   → `degraded`, also while `Reconciling=True/Progressing` is set (helm-controller v1.4.3 keeps it
+ *   there for those cases) and with `Reconciling=True/ProgressingWithRetry` (a stored release
+ *   failed and retries remain). This matters for the operator's releases: their install
+ *   remediation has `retries: -1`, so a failing install never stalls;
  * - `Remediated=True` (a failed install was uninstalled or a failed upgrade rolled back) →
- *   `degraded`, even while the controller already retries (`Reconciling=True`): the release runs
- *   the previous revision, or nothing;
- * - `Ready=False` with `Reconciling=True`/`ProgressingWithRetry` (e.g. `InstallFailed`,
- *   `UpgradeFailed`, `ArtifactFailed`) → `degraded`. This matters for the operator's releases:
- *   their install remediation has `retries: -1`, so a failing install never stalls;
+ *   `degraded`, even while the controller already retries: the release runs the previous
+ *   revision, or nothing;
+ * - otherwise `progressing` (`Ready=Unknown`, `Reconciling=True`) with failed attempts counted for
+ *   the current generation ({@link helmReleaseFailureCount} above 0) → `degraded`: it is retrying
+ *   after failures, not making first progress;
  * - `Released` and `TestSuccess` are folded into `Ready` by the helm-controller (tests count only
  *   when `spec.test.enable` is set and failures are not ignored), so `Ready` decides otherwise.
+ *
+ * A release not reconciled yet carries `status.observedGeneration: -1` (the CRD default); the
+ * Ready condition's `observedGeneration` decides whether its status is about the current spec.
  *
  * @param hr - the HelmRelease
  * @public
@@ -29,6 +38,9 @@ export function helmReleaseHealth(hr: HelmRelease): Health {
   if (health === 'suspended' || health === 'failed') return health;
   if (hr.metadata.deletionTimestamp || isGenerationBehind(hr)) return health;
   if (isConditionTrue(hr, 'Remediated')) return 'degraded';
+  if (health === 'progressing' && helmReleaseFailureCount(hr) > 0) {
+    return 'degraded';
+  }
   return health;
 }
 
@@ -49,7 +61,9 @@ function explainingCondition(hr: HelmRelease): Condition | undefined {
  * the release is stalled the Ready message (the last Helm error) is appended to the Stalled one.
  * `chart`, `version` and `appVersion` come from `status.history[0]` (the newest release) when
  * present, otherwise from `spec.chart.spec` (a `chartRef` release names no chart before its first
- * install). `targetsRemoteCluster` is true when `spec.kubeConfig.secretRef` is set.
+ * install). `lastTransitionTime` is that of the explaining condition: since when the release is in
+ * this state. `failures` is {@link helmReleaseFailureCount} when above 0. `targetsRemoteCluster` is
+ * true when `spec.kubeConfig.secretRef` is set.
  *
  * @param hr - the HelmRelease
  * @public
@@ -66,6 +80,7 @@ export function describeHelmRelease(hr: HelmRelease): ReleaseStatus {
     .filter((m, i, all) => all.indexOf(m) === i)
     .join(' — ');
   const latest = hr.status?.history?.[0];
+  const failures = helmReleaseFailureCount(hr);
   const chartSpec = hr.spec?.chart?.spec;
   return {
     kind: 'HelmRelease',
@@ -79,6 +94,7 @@ export function describeHelmRelease(hr: HelmRelease): ReleaseStatus {
     appVersion: latest?.appVersion,
     suspended: hr.spec?.suspend === true,
     lastTransitionTime: condition?.lastTransitionTime,
+    ...(failures > 0 ? { failures } : {}),
     targetsRemoteCluster: !!hr.spec?.kubeConfig?.secretRef?.name,
   };
 }

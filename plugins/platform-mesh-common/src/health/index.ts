@@ -8,6 +8,7 @@ export {
 export { HEALTH_ORDER, compareHealth, worseHealth } from './healthOrder';
 export { kstatusHealth, PROGRESSING_WITH_RETRY_REASON } from './kstatusHealth';
 export { helmReleaseHealth, describeHelmRelease } from './helmRelease';
+export { helmReleaseFailureCount } from './helmReleaseFailures';
 export { sourceHealth, describeSource } from './source';
 export { kustomizationHealth, describeKustomization } from './kustomization';
 export {
@@ -21,5 +22,6 @@ export {
   conditionStepHealth,
   conditionPipeline,
 } from './conditionPipeline';
-export { platformMeshHealth, firstBlockingStep } from './platformMeshHealth';
+export { platformMeshHealth } from './platformMeshHealth';
+export { firstBlockingStep } from './firstBlockingStep';
 export { overallHealth, type HealthParts } from './overallHealth';

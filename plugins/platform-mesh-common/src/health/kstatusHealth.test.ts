@@ -1,4 +1,7 @@
 import type { KubernetesObject } from '../types/kubernetes';
+import artifactFailedB1 from './__fixtures__/recorded/B1-helmrelease-cert-manager-ocirepository-missing.json';
+import installedB2 from './__fixtures__/recorded/B2-helmrelease-demo-cm-created-by-operator-installed-by-real-flux.json';
+import restClientErrorB7 from './__fixtures__/recorded/B7-helmrelease-kubeconfig-secret-deleted-RESTClientError.json';
 import { kstatusHealth } from './kstatusHealth';
 
 function obj(
@@ -106,6 +109,75 @@ describe('kstatusHealth', () => {
       }),
       'degraded',
     ],
+    [
+      'Reconciling=True/Progressing with Ready=False and a failure reason',
+      obj({
+        conditions: [
+          {
+            type: 'Reconciling',
+            status: 'True',
+            reason: 'Progressing',
+            message: 'Fulfilling prerequisites',
+          },
+          ready('False', 'RESTClientError'),
+        ],
+      }),
+      'degraded',
+    ],
+    [
+      'Reconciling=True/Progressing with Ready=False waiting for a dependency',
+      obj({
+        conditions: [
+          { type: 'Reconciling', status: 'True', reason: 'Progressing' },
+          ready('False', 'DependencyNotReady'),
+        ],
+      }),
+      'progressing',
+    ],
+    [
+      'Reconciling=True/Progressing with Ready=Unknown',
+      obj({
+        conditions: [
+          { type: 'Reconciling', status: 'True', reason: 'Progressing' },
+          ready('Unknown', 'Progressing'),
+        ],
+      }),
+      'progressing',
+    ],
+    [
+      'Reconciling=True/ProgressingWithRetry with Ready=False for a waiting reason',
+      obj({
+        conditions: [
+          {
+            type: 'Reconciling',
+            status: 'True',
+            reason: 'ProgressingWithRetry',
+          },
+          ready('False', 'Progressing'),
+        ],
+      }),
+      'degraded',
+    ],
+    [
+      'Reconciling=True without Ready',
+      obj({
+        conditions: [
+          { type: 'Reconciling', status: 'True', reason: 'Progressing' },
+        ],
+      }),
+      'progressing',
+    ],
+    [
+      'recorded B1: source missing, Reconciling=True/Progressing, top-level observedGeneration -1',
+      artifactFailedB1 as KubernetesObject,
+      'degraded',
+    ],
+    [
+      'recorded B7: kubeConfig Secret missing, Reconciling=True/Progressing',
+      restClientErrorB7 as KubernetesObject,
+      'degraded',
+    ],
+    ['recorded B2: installed', installedB2 as KubernetesObject, 'healthy'],
     [
       'top-level observedGeneration behind',
       obj(

@@ -5,7 +5,10 @@ import { findCondition, getConditions, isGenerationBehind } from './conditions';
 /**
  * Ready=False reasons that mean "waiting", not "broken".
  */
-const WAITING_REASONS = new Set(['DependencyNotReady', 'Progressing']);
+const WAITING_REASONS: ReadonlySet<string> = new Set([
+  'DependencyNotReady',
+  'Progressing',
+]);
 
 /**
  * The Flux reason on `Reconciling=True` that says the last attempt failed and a retry is scheduled.
@@ -26,13 +29,16 @@ export const PROGRESSING_WITH_RETRY_REASON = 'ProgressingWithRetry';
  *    terminal errors this way (e.g. `RetriesExceeded`), so `failed` is decided by Stalled alone and
  *    never guessed from a Ready reason;
  * 5. no conditions yet → `progressing` (never `failed`);
- * 6. `Ready=Unknown` → `progressing`;
- * 7. `Reconciling=True` → `progressing`, except with reason `ProgressingWithRetry` while
- *    `Ready=False`: Flux's signal that the last attempt failed and it will retry → `degraded`
- *    (otherwise an install retried forever would look like progress forever);
- * 8. `Ready=True` → `healthy`;
- * 9. `Ready=False` → `progressing` for the waiting reasons `DependencyNotReady` and `Progressing`,
- *    otherwise `degraded` (not working, but not given up on);
+ * 6. `Ready=False` → `progressing` for the waiting reasons `DependencyNotReady` and `Progressing`, otherwise
+ *    `degraded` (not working, but not given up on), **whatever `Reconciling` says**: helm-controller
+ *    v1.4.3 keeps `Reconciling=True/Progressing` ("Fulfilling prerequisites", "Running 'install'
+ *    action …") next to `Ready=False` for a missing kubeConfig Secret (`RESTClientError`), a missing
+ *    source (`ArtifactFailed`), a chart that does not render or a missing release namespace
+ *    (`InstallFailed`), so reading Reconciling first would show those as progressing forever.
+ *    `Reconciling=True/ProgressingWithRetry` with `Ready=False` is `degraded` for any Ready reason;
+ * 7. `Ready=Unknown` → `progressing`;
+ * 8. `Reconciling=True` (with `Ready=True` or no Ready) → `progressing`;
+ * 9. `Ready=True` → `healthy`;
  * 10. conditions without a Ready condition → `unknown`.
  *
  * @param obj - the object to assess
@@ -47,19 +53,20 @@ export function kstatusHealth(obj: KubernetesObject): Health {
   if (getConditions(obj).length === 0) return 'progressing';
 
   const ready = findCondition(obj, 'Ready');
-  if (ready?.status === 'Unknown') return 'progressing';
   const reconciling = findCondition(obj, 'Reconciling');
-  if (reconciling?.status === 'True') {
-    return reconciling.reason === PROGRESSING_WITH_RETRY_REASON &&
-      ready?.status === 'False'
-      ? 'degraded'
-      : 'progressing';
-  }
-  if (ready?.status === 'True') return 'healthy';
   if (ready?.status === 'False') {
+    if (
+      reconciling?.status === 'True' &&
+      reconciling.reason === PROGRESSING_WITH_RETRY_REASON
+    ) {
+      return 'degraded';
+    }
     return ready.reason && WAITING_REASONS.has(ready.reason)
       ? 'progressing'
       : 'degraded';
   }
+  if (ready?.status === 'Unknown') return 'progressing';
+  if (reconciling?.status === 'True') return 'progressing';
+  if (ready?.status === 'True') return 'healthy';
   return 'unknown';
 }

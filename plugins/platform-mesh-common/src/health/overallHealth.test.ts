@@ -1,5 +1,12 @@
+import type { HelmRelease } from '../types/flux';
+import type { PlatformMesh } from '../types/platformMesh';
+import readyLeftoverA7 from './__fixtures__/recorded/A7-platformmesh-ready-true-with-stale-kcpsetup-error.json';
+import restClientErrorB7 from './__fixtures__/recorded/B7-helmrelease-kubeconfig-secret-deleted-RESTClientError.json';
+import recoveredB8 from './__fixtures__/recorded/B8-helmrelease-secret-restored-recovered.json';
 import { compareHealth, HEALTH_ORDER, worseHealth } from './healthOrder';
+import { helmReleaseHealth } from './helmRelease';
 import { overallHealth } from './overallHealth';
+import { platformMeshHealth } from './platformMeshHealth';
 
 describe('overallHealth', () => {
   it.each<[string, Parameters<typeof overallHealth>[0], string]>([
@@ -56,6 +63,32 @@ describe('overallHealth', () => {
     ['an unknown instance alone', { instance: 'unknown' }, 'unknown'],
   ])('%s', (_, parts, expected) => {
     expect(overallHealth(parts)).toBe(expected);
+  });
+});
+
+describe('overallHealth of recorded objects', () => {
+  const instance = platformMeshHealth(
+    readyLeftoverA7 as unknown as PlatformMesh,
+  );
+
+  it('A7 is healthy: Ready=True is a point in time', () => {
+    expect(instance).toBe('healthy');
+  });
+
+  it.each<[string, unknown, string]>([
+    [
+      'B7 broke after Ready (kubeConfig Secret deleted)',
+      restClientErrorB7,
+      'degraded',
+    ],
+    ['B8 recovered', recoveredB8, 'healthy'],
+  ])('A7 with %s', (_, release, expected) => {
+    expect(
+      overallHealth({
+        instance,
+        releases: [helmReleaseHealth(release as HelmRelease)],
+      }),
+    ).toBe(expected);
   });
 });
 

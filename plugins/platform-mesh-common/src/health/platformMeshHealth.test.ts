@@ -5,11 +5,56 @@ import legacy from './__fixtures__/platformmesh-legacy-processing.json';
 import fresh from './__fixtures__/platformmesh-new.json';
 import ready from './__fixtures__/platformmesh-ready.json';
 import stopped from './__fixtures__/platformmesh-stopped-stale.json';
+import rootShardA1 from './__fixtures__/recorded/A1-platformmesh-rootshard-not-ready.json';
+import kcpErrorA4 from './__fixtures__/recorded/A4-platformmesh-deployment-complete-kcpsetup-error.json';
+import waitStoppedA6 from './__fixtures__/recorded/A6-platformmesh-kcp-subroutines-disabled-wait-stopped.json';
+import readyLeftoverA7 from './__fixtures__/recorded/A7-platformmesh-ready-true-with-stale-kcpsetup-error.json';
 import { conditionPipeline } from './conditionPipeline';
-import { firstBlockingStep, platformMeshHealth } from './platformMeshHealth';
+import { firstBlockingStep } from './firstBlockingStep';
+import { platformMeshHealth } from './platformMeshHealth';
 
 const pm = (fixture: unknown): PlatformMesh =>
   JSON.parse(JSON.stringify(fixture)) as PlatformMesh;
+
+describe('platformMeshHealth and firstBlockingStep of recorded objects (operator v0.81.14)', () => {
+  it.each<[string, unknown, string, string | undefined]>([
+    [
+      'A1: DeploymentSubroutine Stopped (RootShard is not ready)',
+      rootShardA1,
+      'progressing',
+      'DeploymentSubroutine',
+    ],
+    [
+      'A4: KcpsetupSubroutine Error',
+      kcpErrorA4,
+      'failed',
+      'KcpsetupSubroutine',
+    ],
+    [
+      'A6: WaitSubroutine Stopped next to a left-over KcpsetupSubroutine Error',
+      waitStoppedA6,
+      'progressing',
+      'WaitSubroutine',
+    ],
+    [
+      'A7: Ready=True next to a left-over KcpsetupSubroutine Error',
+      readyLeftoverA7,
+      'healthy',
+      undefined,
+    ],
+  ])('%s', (_, fixture, health, blocking) => {
+    expect(platformMeshHealth(pm(fixture))).toBe(health);
+    expect(firstBlockingStep(conditionPipeline(pm(fixture)))?.step).toBe(
+      blocking,
+    );
+  });
+
+  it('is progressing while A7 is being deleted', () => {
+    const deleting = pm(readyLeftoverA7);
+    deleting.metadata.deletionTimestamp = '2026-12-01T19:40:00Z';
+    expect(platformMeshHealth(deleting)).toBe('progressing');
+  });
+});
 
 describe('platformMeshHealth', () => {
   it.each([
@@ -81,6 +126,7 @@ describe('platformMeshHealth', () => {
 describe('firstBlockingStep', () => {
   it('is the first current step that is not healthy', () => {
     expect(firstBlockingStep(conditionPipeline(pm(stopped)))).toEqual({
+      leftover: false,
       step: 'KcpsetupSubroutine',
       type: 'KcpsetupSubroutine',
       status: 'False',
@@ -126,8 +172,22 @@ describe('firstBlockingStep', () => {
         'resource platform-mesh-system/portal of type HelmRelease is not ready yet',
       observedGeneration: 2,
     };
+    leftover.status!.conditions![5] = {
+      type: 'Ready',
+      status: 'False',
+      reason: 'Stopped',
+      message: 'one or more subroutines stopped the chain',
+      observedGeneration: 2,
+    };
     expect(firstBlockingStep(conditionPipeline(leftover))?.step).toBe(
       'WaitSubroutine',
     );
+  });
+
+  it('never blocks on a leftover or a not-reached step', () => {
+    const pipeline = conditionPipeline(pm(rootShardA1)).map(c =>
+      c.step === 'DeploymentSubroutine' ? { ...c, leftover: true } : c,
+    );
+    expect(firstBlockingStep(pipeline)?.step).toBe('Ready');
   });
 });

@@ -25,6 +25,7 @@ const readyPipeline = [
   lastTransitionTime,
   observedGeneration: 1,
   stale: false,
+  leftover: false,
   health: 'healthy',
 }));
 
@@ -53,6 +54,7 @@ describe('buildInstanceStatus', () => {
           lastTransitionTime: '2026-11-20T09:25:00Z',
           observedGeneration: 1,
           stale: false,
+          leftover: false,
           health: 'healthy',
         },
       ],

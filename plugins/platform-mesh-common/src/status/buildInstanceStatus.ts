@@ -24,6 +24,7 @@ import type {
   ReleaseStatus,
   SourceStatus,
 } from '../types/status';
+import { instanceDeletion } from './instanceDeletion';
 import { secretStatuses } from './secretStatuses';
 
 const ROLES: ClusterRole[] = ['operator', 'runtime', 'infra'];
@@ -72,7 +73,8 @@ function clusterStatuses(
  *
  * - `instance`: the ref, `metadata.generation`, the overall health (`overallHealth` of the
  *   PlatformMesh's health, or `unknown` when it was not found, with the releases, sources and
- *   diagnostics), `observedAt` of the runtime cluster read, and the deployment technology;
+ *   diagnostics), `observedAt` of the runtime cluster read, the deployment technology and, while
+ *   the PlatformMesh is being deleted, `deletion` (since when, and the finalizers it waits for);
  * - `conditions`: the condition pipeline (empty when there is no PlatformMesh);
  * - `releases`: the operator-created HelmReleases, Kustomizations and Applications, problems first;
  * - `sources`: the instance's Flux sources, problems first;
@@ -109,6 +111,7 @@ export function buildInstanceStatus(
     diagnostics: diagnostics.map(d => d.severity),
   });
   const observedAt = snapshot.clusters.runtime.observedAt;
+  const deletion = pm ? instanceDeletion(pm) : undefined;
   return {
     instance: {
       ...snapshot.ref,
@@ -118,6 +121,7 @@ export function buildInstanceStatus(
       overall,
       ...(observedAt ? { observedAt } : {}),
       deploymentTechnology: snapshot.deploymentTechnology,
+      ...(deletion ? { deletion } : {}),
     },
     conditions: pm ? conditionPipeline(pm) : [],
     releases,

@@ -4,3 +4,8 @@ export {
 } from './buildInstanceStatus';
 export { secretStatuses } from './secretStatuses';
 export { summarizeInstance, summarizeStatus } from './summarizeInstance';
+export {
+  instanceDeletion,
+  countFinalizers,
+  formatFinalizers,
+} from './instanceDeletion';

@@ -106,6 +106,24 @@ export interface ConditionStatus {
   observedGeneration?: number;
   /** The condition's observedGeneration is behind `metadata.generation`. */
   stale: boolean;
+  /**
+   * The condition is left over from an earlier run of the chain although it carries the current
+   * observedGeneration: the operator's conditions manager only updates the conditions of the
+   * subroutines a run reaches, so a subroutine that was switched off or not reached again keeps its
+   * old condition. Decided from the current `Ready` condition (see `conditionPipeline`). A leftover
+   * never makes the instance failed and is never the blocking step; its `health` is `unknown`.
+   */
+  leftover: boolean;
+  /**
+   * A subroutine condition still `Unknown`/`Unknown` ("awaiting first reconciliation for X") after
+   * the step the chain stops at: the current run has not got there. Its `health` is `unknown`
+   * (nothing is running there), not `progressing`. Absent when false.
+   */
+  notReached?: boolean;
+  /**
+   * `healthy`, `progressing`, `failed` from the condition itself (see `conditionStepHealth`);
+   * `unknown` for a missing, leftover or not-reached step.
+   */
   health: Health;
 }
 
@@ -125,7 +143,14 @@ export interface ReleaseStatus {
   version?: string;
   appVersion?: string;
   suspended: boolean;
+  /** When the condition that explains `reason` last changed status: how long the release has been in this state. */
   lastTransitionTime?: string;
+  /**
+   * HelmRelease only: failed attempts for the current generation (the largest of `status.failures`,
+   * `installFailures` and `upgradeFailures` when `lastAttemptedGeneration` is `metadata.generation`).
+   * Absent when there are none.
+   */
+  failures?: number;
   /** Flux: `spec.kubeConfig.secretRef` is set; Argo CD: `destination.server` is not the in-cluster API. */
   targetsRemoteCluster: boolean;
 }
@@ -183,7 +208,8 @@ export type DiagnosticId =
   | 'flux-kubeconfig-secret'
   | 'helmrelease-missing-kubeconfig'
   | 'source-missing'
-  | 'argocd-destination';
+  | 'argocd-destination'
+  | 'instance-terminating';
 
 /**
  * One finding of the diagnostics, with what to do about it.
@@ -200,6 +226,22 @@ export interface Diagnostic {
 }
 
 /**
+ * A PlatformMesh that is being deleted and waits for its finalizers.
+ *
+ * @public
+ */
+export interface InstanceDeletion {
+  /** `metadata.deletionTimestamp` (ISO 8601). */
+  since: string;
+  /**
+   * `metadata.finalizers` exactly as on the object, in order and with duplicates: the operator
+   * v0.81.14 adds `platform-mesh.core.platform-mesh.io/finalizer` twice (KcpsetupSubroutine and
+   * ProvidersecretSubroutine both return it). Use `countFinalizers` to show them deduplicated.
+   */
+  finalizers: string[];
+}
+
+/**
  * The aggregated status of one Platform Mesh instance.
  *
  * @public
@@ -213,6 +255,8 @@ export interface InstanceStatus {
     observedAt?: string;
     /** `fluxcd` or `argocd`. */
     deploymentTechnology: DeploymentTechnology;
+    /** Present while the PlatformMesh is being deleted (`metadata.deletionTimestamp` is set). */
+    deletion?: InstanceDeletion;
   };
   conditions: ConditionStatus[];
   releases: ReleaseStatus[];

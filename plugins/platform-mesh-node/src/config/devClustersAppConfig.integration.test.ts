@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { readPlatformMeshConfig } from './readPlatformMeshConfig';
 
 describe('the dev clusters app-config', () => {
-  it('validates, with the three targets of the example app', () => {
+  it('validates, with the four targets of the example app', () => {
     const config = readPlatformMeshConfig(
       new ConfigReader(parse(fs.readFileSync(appConfigFile(), 'utf8'))),
     );
@@ -24,11 +24,15 @@ describe('the dev clusters app-config', () => {
       ['dev', 'fluxcd', false],
       ['colocated', 'fluxcd', true],
       ['argo', 'argocd', false],
+      ['live', 'fluxcd', false], // the real operator and Flux run here
     ]);
     expect(config.clusters.map(c => c.name)).toEqual([
       'pm-operator',
       'pm-runtime',
       'pm-infra',
+      'pm-live-operator',
+      'pm-live-runtime',
+      'pm-live-infra',
     ]);
   });
 });

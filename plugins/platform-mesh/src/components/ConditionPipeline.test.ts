@@ -6,7 +6,7 @@ function c(
   status: ConditionStatus['status'],
   health: ConditionStatus['health'],
 ): ConditionStatus {
-  return { step, type: step, status, health, stale: false };
+  return { step, type: step, status, health, stale: false, leftover: false };
 }
 
 describe('blockingStepIndex', () => {
@@ -32,5 +32,29 @@ describe('blockingStepIndex', () => {
 
   it('is -1 when every step is done', () => {
     expect(blockingStepIndex([c('Ready', 'True', 'healthy')])).toBe(-1);
+  });
+
+  it('skips leftover and not-reached steps', () => {
+    expect(
+      blockingStepIndex([
+        c('DeploymentSubroutine', 'True', 'healthy'),
+        { ...c('KcpsetupSubroutine', 'False', 'unknown'), leftover: true },
+        {
+          ...c('ProvidersecretSubroutine', 'Unknown', 'unknown'),
+          notReached: true,
+        },
+        c('WaitSubroutine', 'False', 'progressing'),
+        c('Ready', 'False', 'progressing'),
+      ]),
+    ).toBe(3);
+  });
+
+  it('skips a leftover even when an older backend sent its raw health', () => {
+    expect(
+      blockingStepIndex([
+        { ...c('KcpsetupSubroutine', 'False', 'failed'), leftover: true },
+        c('Ready', 'True', 'healthy'),
+      ]),
+    ).toBe(-1);
   });
 });

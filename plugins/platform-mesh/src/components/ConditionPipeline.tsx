@@ -58,6 +58,18 @@ const useStyles = makeStyles((theme: Theme) => ({
   badge: {
     height: theme.spacing(2.5),
   },
+  /** A condition left over from an earlier run: muted, dashed accent, never red. */
+  leftover: {
+    opacity: 0.7,
+    borderLeft: `4px dashed ${theme.palette.divider}`,
+    '& $name, & $message': {
+      color: theme.palette.text.secondary,
+    },
+  },
+  note: {
+    color: theme.palette.text.secondary,
+    fontStyle: 'italic',
+  },
 }));
 
 /** The blocking step's accent, one static rule per health value. */
@@ -85,14 +97,32 @@ const STATUS_TEXT: Record<ConditionStatus['status'], string> = {
 
 /**
  * The index of the step to draw attention to: the first step that is failing or still running
- * (not `True`), skipping steps that are not reported at all (switched-off subroutines) unless
- * nothing else is open.
+ * (not `True`), skipping steps left over from an earlier run and steps the current run has not
+ * reached, and steps that are not reported at all (switched-off subroutines) unless nothing else
+ * is open.
  */
 export function blockingStepIndex(conditions: ConditionStatus[]): number {
   const open = (c: ConditionStatus) =>
-    c.status !== 'True' && c.health !== 'healthy';
+    c.status !== 'True' &&
+    c.health !== 'healthy' &&
+    !c.leftover &&
+    !c.notReached;
   const index = conditions.findIndex(c => open(c) && c.status !== 'Missing');
   return index >= 0 ? index : conditions.findIndex(open);
+}
+
+/**
+ * What the step's status shows: leftovers and not-reached steps are `unknown` whatever an older
+ * backend sent, so they never look failed or running.
+ */
+function shownHealth(c: ConditionStatus): ConditionStatus['health'] {
+  return c.leftover || c.notReached ? 'unknown' : c.health;
+}
+
+function statusLabel(c: ConditionStatus): string | undefined {
+  if (c.leftover) return 'Left over';
+  if (c.notReached) return 'Not reached';
+  return undefined;
 }
 
 /** Props of {@link ConditionPipeline}. */
@@ -121,11 +151,21 @@ function ConditionStep(props: {
     `status ${STATUS_TEXT[c.status]}`,
     age ? `changed ${age} ago` : undefined,
   ].filter(Boolean);
+  const health = shownHealth(c);
+  const className = [
+    classes.step,
+    blocking ? blockingClasses[health] : '',
+    c.leftover ? classes.leftover : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li
-      className={`${classes.step} ${blocking ? blockingClasses[c.health] : ''}`}
+      className={className}
       aria-current={blocking ? 'step' : undefined}
       data-step={c.step}
+      data-leftover={c.leftover ? 'true' : undefined}
+      data-not-reached={c.notReached ? 'true' : undefined}
     >
       <div className={classes.header}>
         <Typography component="span" variant="body2" className={classes.name}>
@@ -157,7 +197,7 @@ function ConditionStep(props: {
             />
           </Tooltip>
         ) : null}
-        <HealthStatus health={c.health} />
+        <HealthStatus health={health} label={statusLabel(c)} />
       </div>
       <Typography
         variant="caption"
@@ -172,13 +212,26 @@ function ConditionStep(props: {
           {c.message}
         </Typography>
       ) : null}
+      {c.leftover ? (
+        <Typography variant="caption" component="div" className={classes.note}>
+          Left over from an earlier run: the operator's latest run did not
+          evaluate this step, so it does not count.
+        </Typography>
+      ) : null}
+      {c.notReached ? (
+        <Typography variant="caption" component="div" className={classes.note}>
+          Not reached yet: the chain stops at an earlier step.
+        </Typography>
+      ) : null}
     </li>
   );
 }
 
 /**
  * The PlatformMesh conditions as an ordered pipeline (DeploymentSubroutine → … → Ready), with the
- * first failing or stopped step highlighted and marked "Blocking".
+ * first failing or stopped step highlighted and marked "Blocking". Conditions left over from an
+ * earlier run are muted and say so; steps the current run has not reached show no progress
+ * indicator.
  */
 export function ConditionPipeline(props: ConditionPipelineProps) {
   const { conditions, generation, runtime, now } = props;

@@ -22,13 +22,14 @@ const BROKEN_LINK: Partial<Record<DiagnosticId, string>> = {
 };
 
 describe('PlatformMeshCard diagnostics', () => {
-  it('has a fixture for each of the 9 diagnostic ids', () => {
+  it('has a fixture for each of the 10 diagnostic ids', () => {
     expect(Object.keys(DIAGNOSTICS).sort()).toEqual([
       'argocd-destination',
       'cr-on-wrong-cluster',
       'flux-kubeconfig-secret',
       'helmrelease-missing-kubeconfig',
       'infra-kubeconfig-secret',
+      'instance-terminating',
       'not-reconciled',
       'operator-kubeconfig-secret',
       'profile-missing',

@@ -27,6 +27,7 @@ import {
 } from '../hooks/useInstanceStatus';
 import { ClusterTopology } from './ClusterTopology';
 import { ConditionPipeline } from './ConditionPipeline';
+import { DeletionNotice } from './DeletionNotice';
 import { DiagnosticsList } from './DiagnosticsList';
 import { backendMessage, isForbidden, isNotFound } from './errors';
 import { HealthChip } from './HealthChip';
@@ -156,6 +157,9 @@ function StatusBody(props: { status: InstanceStatus }) {
   const problems = status.diagnostics.length;
   return (
     <>
+      {status.instance.deletion ? (
+        <DeletionNotice deletion={status.instance.deletion} />
+      ) : null}
       <Section id="conditions" title="Conditions">
         <ConditionPipeline
           conditions={status.conditions}

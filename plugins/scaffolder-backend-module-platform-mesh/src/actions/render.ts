@@ -76,6 +76,12 @@ export function createPlatformMeshRenderAction(
           z
             .string()
             .describe('The README.md: what goes where (no credentials)'),
+        operatorHelmValues: z =>
+          z
+            .string()
+            .describe(
+              "The operator chart's values (helm-values.operator.yaml): the Secret names and keys it mounts, no credentials",
+            ),
       },
     },
     async handler(ctx) {
@@ -178,6 +184,7 @@ export function createPlatformMeshRenderAction(
         })),
       );
       ctx.output('readme', readme);
+      ctx.output('operatorHelmValues', plan.render.helmValuesYaml);
     },
   });
 }

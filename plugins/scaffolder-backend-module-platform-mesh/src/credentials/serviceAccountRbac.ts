@@ -96,7 +96,13 @@ export const OPERATOR_RUNTIME_RULES = [
     resources: ['namespaces'],
     verbs: ['get', 'list', 'watch', 'create'],
   },
-  { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'delete'] },
+  // the manager's cached client watches pods (seen with the real operator v0.81.14: without
+  // `watch` its log shows a Forbidden error every 2 s)
+  {
+    apiGroups: [''],
+    resources: ['pods'],
+    verbs: ['get', 'list', 'watch', 'delete'],
+  },
   { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
   { apiGroups: ['delivery.ocm.software'], resources: ['*'], verbs: ALL },
   {
@@ -148,7 +154,7 @@ export const OPERATOR_INFRA_RULES = [
     verbs: ['get', 'list', 'watch', 'create'],
   },
   { apiGroups: [''], resources: ['secrets', 'configmaps'], verbs: ALL },
-  { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] },
+  { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
   { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
 ];
 

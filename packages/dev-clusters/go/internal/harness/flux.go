@@ -2,7 +2,10 @@ package harness
 
 import (
 	"fmt"
+	"net/http"
+	"os"
 	"strconv"
+	"time"
 )
 
 // fluxProc names the Flux controller processes in .state/.
@@ -38,12 +41,37 @@ func ensureFlux(c Config, pins ControllerPins, log Logger) error {
 		if err != nil {
 			return err
 		}
+		if err := os.MkdirAll(c.Layout.State("flux-storage"), 0o755); err != nil {
+			return err
+		}
 		env := []string{"KUBECONFIG=" + c.Layout.State("kubeconfig-"+string(RoleLiveInfra)+".yaml")}
 		pid, err := p.StartEnv(c.Layout.ControllerBinary(pin), FluxArgs(c, name), env)
 		if err != nil {
 			return fmt.Errorf("start %s: %w", name, err)
 		}
+		if err := waitFor(p, pid, time.Minute, func() bool { return httpOK(fluxHealthURL(c, name)) }); err != nil {
+			return err
+		}
 		log("started Flux %s %s (pid %d) on the %s cluster", name, pin.Version, pid, RoleLiveInfra)
 	}
 	return nil
+}
+
+func fluxHealthURL(c Config, name string) string {
+	off := 11
+	if name == "helm-controller" {
+		off = 14
+	}
+	return fmt.Sprintf("http://127.0.0.1:%d/readyz", c.Port(off))
+}
+
+// httpOK is true when a loopback GET answers 200.
+func httpOK(url string) bool {
+	client := &http.Client{Timeout: 2 * time.Second, Transport: &http.Transport{Proxy: nil}}
+	resp, err := client.Get(url)
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
 }

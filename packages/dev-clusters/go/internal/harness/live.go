@@ -39,13 +39,19 @@ func StartLive(ctx context.Context, c Config, log Logger) error {
 
 // ensureSelfProc starts `devclusters <command>` detached unless it already runs.
 func ensureSelfProc(c Config, p Proc, command string, log Logger) error {
-	if pid := p.Pid(); pid != 0 {
-		log("reusing %s (pid %d)", command, pid)
-		return nil
-	}
 	self, err := os.Executable()
 	if err != nil {
 		return err
+	}
+	if pid := p.Pid(); pid != 0 {
+		if exe, _ := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid)); exe == self {
+			log("reusing %s (pid %d)", command, pid)
+			return nil
+		}
+		log("restarting %s (pid %d): the dev-clusters CLI changed", command, pid)
+		if _, err := p.Stop(20 * time.Second); err != nil {
+			return err
+		}
 	}
 	pid, err := p.StartEnv(self, []string{command, "--state", c.Layout.StateDir()}, []string{"PM_DEV_ROOT=" + c.Layout.Root})
 	if err != nil {

@@ -12,9 +12,12 @@ import (
 // done by this one loop on the live runtime cluster, and each object it writes carries the
 // label below, so nothing it writes passes for the work of a real controller.
 const (
-	standinLabel        = "dev-clusters.platform-mesh.io/stand-in"
-	fieldManagerStandin = "pm-dev-clusters-stand-in"
-	kcpNamespace        = "platform-mesh-system" // the operator's --kcp-namespace default
+	standinLabel = "dev-clusters.platform-mesh.io/stand-in"
+	// On an OCM Resource, "false" makes the OCM stand-in leave it unresolved (and take back what
+	// it wrote), as when the real OCM controller cannot resolve a component version.
+	standinResolveAnnotation = "dev-clusters.platform-mesh.io/resolve"
+	fieldManagerStandin      = "pm-dev-clusters-stand-in"
+	kcpNamespace             = "platform-mesh-system" // the operator's --kcp-namespace default
 )
 
 func standinsProc(l Layout) Proc { return NewProc(l, "stand-ins") }
@@ -113,12 +116,25 @@ func standinOCM(ctx context.Context, k *Kube, c Config, versions map[string]stri
 		status, _ := r["status"].(map[string]any)
 		res, _ := status["resource"].(map[string]any)
 		access, _ := res["access"].(map[string]any)
+		if ann, _ := r.Meta()["annotations"].(map[string]any); ann[standinResolveAnnotation] == "false" {
+			if res == nil {
+				continue
+			}
+			patch := map[string]any{"status": map[string]any{"resource": nil, "conditions": []any{map[string]any{
+				"type": "Ready", "status": "False", "reason": "StandInUnresolved",
+				"message":            "stand-in: resolution switched off by the " + standinResolveAnnotation + " annotation",
+				"lastTransitionTime": time.Now().UTC().Format(time.RFC3339)}}}}
+			if _, err := k.MergePatch(ctx, r, "status", patch, fieldManagerStandin); err != nil {
+				return fmt.Errorf("%s status: %w", r.Ref(), err)
+			}
+			continue
+		}
 		if res["version"] == version && access["helmRepository"] == c.ChartRepoURL() {
 			continue
 		}
 		patch := map[string]any{"status": map[string]any{
 			"resource": map[string]any{
-				"name": "chart", "version": version,
+				"name": "chart", "type": "helmChart", "version": version,
 				"access": map[string]any{"type": "helm/v1", "helmRepository": c.ChartRepoURL(), "helmChart": chart + ":" + version},
 			},
 			"conditions": []any{map[string]any{"type": "Ready", "status": "True", "reason": "StandIn",

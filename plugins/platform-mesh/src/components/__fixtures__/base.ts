@@ -42,6 +42,7 @@ export function readyCondition(
     lastTransitionTime: minutesAgo(minutes),
     observedGeneration: GENERATION,
     stale: false,
+    leftover: false,
     health: 'healthy',
   };
 }

@@ -94,6 +94,16 @@ export const DIAGNOSTICS: Record<DiagnosticId, Diagnostic> = {
       "Application argocd/cert-manager has destination.server https://kubernetes.default.svc, which is the infra cluster itself; the runtime cluster's API is https://runtime.platform-mesh.test:6443.",
     hint: "Set destinationServer in the profile's infra and components sections to the runtime cluster's API as the infra cluster reaches it, and create the Argo CD cluster Secret for it in namespace argocd.",
   },
+  'instance-terminating': {
+    id: 'instance-terminating',
+    severity: 'warning',
+    cluster: 'runtime',
+    summary:
+      'PlatformMesh platform-mesh-sample has been terminating for 12 minutes',
+    detail:
+      'PlatformMesh platform-mesh-system/platform-mesh-sample on the runtime cluster "runtime" was deleted at 2026-12-01T19:30:00Z and still waits for its finalizers: platform-mesh.core.platform-mesh.io/finalizer (×2).',
+    hint: "The finalizer platform-mesh.core.platform-mesh.io/finalizer is removed only by the operator's KcpsetupSubroutine and ProvidersecretSubroutine: the operator must be running with both enabled. Deleting a PlatformMesh leaves its HelmReleases (infra cluster) and OCM Resources (runtime cluster) behind: delete them yourself if they are no longer needed.",
+  },
 };
 
 /** A status that carries exactly one finding: the one with id `id`. */

@@ -7,3 +7,4 @@ export * from './diagnostics';
 export * from './releases';
 export * from './errors';
 export * from './entities';
+export * from './leftover';

@@ -1,0 +1,110 @@
+'use strict';
+
+// Creates the demo's live instance the way a user would: runs the example template
+// (Create → Remote Platform Mesh) on target `live` through the running example backend's
+// scaffolder API as the guest user, then installs the real operator chart with the Helm values
+// the template printed (`devclusters operator up`). The real operator and real Flux then bring
+// it to Ready. Safe to run again: the template re-applies (nothing changes) and the chart upgrades.
+//   node scripts/live-instance.js [backendBaseUrl]   (default http://localhost:7007)
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { runCli } = require('../lib/cli');
+
+const backend = process.argv[2] || 'http://localhost:7007';
+const profile = fs.readFileSync(
+  path.join(__dirname, '..', 'live', 'profile.yaml'),
+  'utf8',
+);
+const log = msg => process.stderr.write(`[live-instance] ${msg}\n`);
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+async function waitForBackend(deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${backend}/api/scaffolder/v2/actions`);
+      if (res.status === 401 || res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(2000);
+  }
+  throw new Error(`the backend at ${backend} did not come up`);
+}
+
+async function guestToken() {
+  const res = await fetch(`${backend}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  if (!res.ok) throw new Error(`guest sign-in: HTTP ${res.status}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+async function main() {
+  await waitForBackend(Date.now() + 15 * 60_000);
+  const token = await guestToken();
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+  };
+  const created = await fetch(`${backend}/api/scaffolder/v2/tasks`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      templateRef: 'template:default/platform-mesh-remote',
+      values: {
+        target: 'live',
+        name: 'platform-mesh',
+        baseDomain: 'portal.localhost',
+        port: 8443,
+        profile,
+        mode: 'direct',
+        waitForReady: false,
+        force: false,
+      },
+    }),
+  });
+  if (created.status !== 201) {
+    throw new Error(
+      `create task: HTTP ${created.status} ${await created.text()}`,
+    );
+  }
+  const { id } = await created.json();
+  log(`running the example template on target live (task ${id})`);
+  for (;;) {
+    const task = await (
+      await fetch(`${backend}/api/scaffolder/v2/tasks/${id}`, { headers })
+    ).json();
+    if (task.status === 'failed') throw new Error(`task ${id} failed`);
+    if (task.status === 'completed') break;
+    await sleep(1000);
+  }
+  const events = await (
+    await fetch(`${backend}/api/scaffolder/v2/tasks/${id}/events`, { headers })
+  ).json();
+  const output = events.find(e => e.type === 'completion')?.body?.output;
+  const install = output?.text?.find(t => t.title === 'Install the operator');
+  const values = install?.content.match(/```yaml\n([\s\S]*?)```/)?.[1];
+  if (!values) throw new Error('the task output has no operator Helm values');
+  const file = path.join(
+    __dirname,
+    '..',
+    '.state',
+    'live-operator-values.yaml',
+  );
+  fs.writeFileSync(file, values, { mode: 0o600 });
+  log(
+    'installing the real operator chart with the values the template printed',
+  );
+  const res = runCli(
+    ['operator', 'up', '--namespace', 'platform-mesh-system', '--values', file],
+    { stdio: ['ignore', process.stderr, process.stderr] },
+  );
+  if (res.status !== 0) throw new Error('operator up failed');
+  log('done: open the "platform-mesh-live" resource in the catalog');
+}
+
+main().catch(e => {
+  log(`failed: ${e.message}`);
+  process.exit(1);
+});
