@@ -44,11 +44,13 @@ test('live: the template in the UI, the real operator and Flux, and a card that 
       'live/platform-mesh-system/platform-mesh — annotation platform-mesh.io/instance',
     ),
   ).toBeVisible({ timeout: 90_000 });
+  // the task page shows each output text in its own tab
+  await page.getByRole('button', { name: /Install the operator/i }).click();
   const values = await page
     .locator('code')
     .filter({ hasText: 'remoteRuntime:' })
     .first()
-    .innerText();
+    .innerText({ timeout: 30_000 });
   expect(values).toContain('secretName:');
   await expect(page.locator('body')).not.toContainText(/eyJ[A-Za-z0-9_-]{20,}/);
 
@@ -71,11 +73,18 @@ test('live: the template in the UI, the real operator and Flux, and a card that 
   await expect(card.getByTestId('platform-mesh-instance-ref')).toHaveText(
     'live/platform-mesh-system/platform-mesh',
   );
+  // Ready=True from the real operator: nothing blocks (the switched-off kcp subroutines report
+  // nothing), and the diagnostics checked every cluster
+  await expect(card.locator('[aria-current="step"]')).toHaveCount(0);
+  await expect(card.getByRole('region', { name: 'Diagnostics' })).toContainText(
+    'No problems found.',
+  );
   const releases = card.getByRole('region', { name: 'HelmReleases' });
   for (const name of ['account-operator', 'iam-service', 'portal']) {
     const row = releaseRow(releases, name);
     await expect(row).toContainText('Healthy');
     await expect(row).toContainText('0.1.0');
+    await expect(row).toContainText(/revision \d+/);
   }
   await saveScreenshots(page, card, 'live');
 });

@@ -147,7 +147,11 @@ describe('the real Platform Mesh operator and real Flux', () => {
         }),
       ).toBeUndefined();
     }
-    expect(JSON.stringify(ready)).not.toContain(secretMaterial()[0]);
+    for (const secret of secretMaterial()) {
+      expect(JSON.stringify(ready)).not.toContain(secret);
+    }
+    // the least-privilege RBAC our apply action mints is enough for the real operator
+    expect(operatorLog(100_000)).not.toMatch(/forbidden/i);
   });
 
   it("Flux's kubeconfig Secret deleted on infra: the release is degraded, not progressing; re-running the template repairs it", async () => {
@@ -332,9 +336,18 @@ describe('the real Platform Mesh operator and real Flux', () => {
   });
 
   it('a profile change through a re-run of the template reaches the release', async () => {
+    const portalRelease = async (): Promise<any> =>
+      admin['live-infra'].get({
+        apiVersion: 'helm.toolkit.fluxcd.io/v2',
+        kind: 'HelmRelease',
+        namespace: LIVE_NS,
+        name: 'portal',
+      });
+    const before = (await portalRelease()).status.history[0].version;
+    const domain = `changed-${Date.now().toString(36)}.portal.localhost`;
     const changed = LIVE_PROFILE.replace(
       'baseDomain: portal.localhost',
-      'baseDomain: changed.portal.localhost',
+      `baseDomain: ${domain}`,
     );
     expect(changed).not.toBe(LIVE_PROFILE);
     expectCompleted(await runTemplate(server, liveValues(changed)));
@@ -345,27 +358,23 @@ describe('the real Platform Mesh operator and real Flux', () => {
         namespace: LIVE_NS,
         name: 'portal-stand-in',
       });
-      return c?.data?.['values.json']?.includes('changed.portal.localhost')
-        ? c
-        : undefined;
+      return c?.data?.['values.json']?.includes(domain) ? c : undefined;
     }, 240_000);
-    expect(JSON.parse(cm.data['values.json']).baseDomain).toBe(
-      'changed.portal.localhost',
-    );
+    expect(JSON.parse(cm.data['values.json']).baseDomain).toBe(domain);
     const upgraded = await untilStatus(
       server,
       s =>
         release(s, 'portal')?.health === 'healthy' &&
-        release(s, 'portal')?.reason === 'UpgradeSucceeded',
+        release(s, 'portal')?.reason === 'UpgradeSucceeded' &&
+        release(s, 'portal')?.revision === before + 1,
       'the card shows the upgraded release',
     );
     expect(upgraded.instance.overall).toBe('healthy');
-    const hr: any = await admin['live-infra'].get({
-      apiVersion: 'helm.toolkit.fluxcd.io/v2',
-      kind: 'HelmRelease',
-      namespace: LIVE_NS,
-      name: 'portal',
-    });
-    expect(hr.status.history[0].version).toBe(2);
+    // the card's release row shows the new Helm revision, from status.history
+    expect(release(upgraded, 'portal').revision).toBe(before + 1);
+    // one Helm upgrade: a new release revision, the previous one superseded
+    const hr = await portalRelease();
+    expect(hr.status.history[0].version).toBe(before + 1);
+    expect(hr.status.history[1].status).toBe('superseded');
   });
 });

@@ -59,7 +59,7 @@ function explainingCondition(hr: HelmRelease): Condition | undefined {
  *
  * `reason` and `message` come from the explaining condition (Stalled, Remediated or Ready); when
  * the release is stalled the Ready message (the last Helm error) is appended to the Stalled one.
- * `chart`, `version` and `appVersion` come from `status.history[0]` (the newest release) when
+ * `chart`, `version`, `appVersion` and `revision` (the Helm release revision) come from `status.history[0]` (the newest release) when
  * present, otherwise from `spec.chart.spec` (a `chartRef` release names no chart before its first
  * install). `lastTransitionTime` is that of the explaining condition: since when the release is in
  * this state. `failures` is {@link helmReleaseFailureCount} when above 0. `targetsRemoteCluster` is
@@ -92,6 +92,7 @@ export function describeHelmRelease(hr: HelmRelease): ReleaseStatus {
     chart: latest?.chartName ?? chartSpec?.chart,
     version: latest?.chartVersion ?? chartSpec?.version,
     appVersion: latest?.appVersion,
+    revision: typeof latest?.version === 'number' ? latest.version : undefined,
     suspended: hr.spec?.suspend === true,
     lastTransitionTime: condition?.lastTransitionTime,
     ...(failures > 0 ? { failures } : {}),

@@ -142,6 +142,8 @@ export interface ReleaseStatus {
   chart?: string;
   version?: string;
   appVersion?: string;
+  /** HelmRelease only: the Helm release revision of `status.history[0]` (1 after the install, +1 per upgrade or rollback). */
+  revision?: number;
   suspended: boolean;
   /** When the condition that explains `reason` last changed status: how long the release has been in this state. */
   lastTransitionTime?: string;

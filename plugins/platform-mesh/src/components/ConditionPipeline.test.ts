@@ -30,6 +30,22 @@ describe('blockingStepIndex', () => {
     ).toBe(2);
   });
 
+  it('never blocks on a subroutine that reports nothing (the real operator with kcp switched off)', () => {
+    expect(
+      blockingStepIndex([
+        c('DeploymentSubroutine', 'True', 'healthy'),
+        c('KcpsetupSubroutine', 'Missing', 'unknown'),
+        c('ProvidersecretSubroutine', 'Missing', 'unknown'),
+        c('FeatureToggleSubroutine', 'Missing', 'unknown'),
+        c('WaitSubroutine', 'True', 'healthy'),
+        c('Ready', 'True', 'healthy'),
+      ]),
+    ).toBe(-1);
+    expect(
+      blockingStepIndex([c('DeploymentSubroutine', 'Missing', 'unknown')]),
+    ).toBe(-1);
+  });
+
   it('is -1 when every step is done', () => {
     expect(blockingStepIndex([c('Ready', 'True', 'healthy')])).toBe(-1);
   });

@@ -97,18 +97,20 @@ const STATUS_TEXT: Record<ConditionStatus['status'], string> = {
 
 /**
  * The index of the step to draw attention to: the first step that is failing or still running
- * (not `True`), skipping steps left over from an earlier run and steps the current run has not
- * reached, and steps that are not reported at all (switched-off subroutines) unless nothing else
- * is open.
+ * (not `True`), skipping steps left over from an earlier run, steps the current run has not
+ * reached, and steps that are not reported at all: a switched-off subroutine writes no condition
+ * (seen with the real operator next to `Ready=True`), so a missing one blocks nothing. -1 when
+ * nothing blocks.
  */
 export function blockingStepIndex(conditions: ConditionStatus[]): number {
-  const open = (c: ConditionStatus) =>
-    c.status !== 'True' &&
-    c.health !== 'healthy' &&
-    !c.leftover &&
-    !c.notReached;
-  const index = conditions.findIndex(c => open(c) && c.status !== 'Missing');
-  return index >= 0 ? index : conditions.findIndex(open);
+  return conditions.findIndex(
+    c =>
+      c.status !== 'True' &&
+      c.status !== 'Missing' &&
+      c.health !== 'healthy' &&
+      !c.leftover &&
+      !c.notReached,
+  );
 }
 
 /**

@@ -169,6 +169,11 @@ export function ReleasesTable(props: ReleasesTableProps) {
                 app {r.appVersion}
               </Typography>
             ) : null}
+            {r.revision ? (
+              <Typography variant="caption" className={classes.secondary}>
+                revision {r.revision}
+              </Typography>
+            ) : null}
           </>
         ),
       },

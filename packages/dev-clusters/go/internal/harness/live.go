@@ -63,9 +63,7 @@ func ensureSelfProc(c Config, p Proc, command string, log Logger) error {
 
 // StopLive stops the operator launcher, the stand-ins, Flux and the chart repository.
 func StopLive(c Config, log Logger) {
-	procs := []Proc{launcherProc(c.Layout), standinsProc(c.Layout), fluxProc(c.Layout, "helm-controller"),
-		fluxProc(c.Layout, "source-controller"), chartRepoProc(c.Layout)}
-	for _, p := range procs {
+	for _, p := range liveProcs(c.Layout) {
 		pid := p.Pid()
 		if was, err := p.Stop(20 * time.Second); err != nil {
 			log("%s: %v", p.Name, err)
@@ -73,4 +71,10 @@ func StopLive(c Config, log Logger) {
 			log("stopped %s (pid %d)", p.Name, pid)
 		}
 	}
+}
+
+// liveProcs are the processes next to the live clusters, in stop order.
+func liveProcs(l Layout) []Proc {
+	return []Proc{launcherProc(l), standinsProc(l), fluxProc(l, "helm-controller"),
+		fluxProc(l, "source-controller"), chartRepoProc(l)}
 }

@@ -82,12 +82,16 @@ func Status(ctx context.Context, c Config) ([]RoleStatus, error) {
 		}
 		out = append(out, st)
 	}
+	for _, p := range liveProcs(c.Layout) {
+		pid := p.Pid()
+		out = append(out, RoleStatus{Name: p.Name, URL: "-", Pid: pid, Ready: pid != 0, RSS: RSSKiB(pid)})
+	}
 	return out, nil
 }
 
 // PrintStatus writes the status table.
 func PrintStatus(w io.Writer, sts []RoleStatus) {
-	fmt.Fprintf(w, "%-14s %-24s %-8s %-6s %s\n", "ROLE", "URL", "PID", "READY", "RSS")
+	fmt.Fprintf(w, "%-18s %-24s %-8s %-6s %s\n", "ROLE", "URL", "PID", "READY", "RSS")
 	for _, s := range sts {
 		pid := "-"
 		rss := "-"
@@ -95,6 +99,6 @@ func PrintStatus(w io.Writer, sts []RoleStatus) {
 			pid = fmt.Sprint(s.Pid)
 			rss = fmt.Sprintf("%d MiB", s.RSS/1024)
 		}
-		fmt.Fprintf(w, "%-14s %-24s %-8s %-6v %s\n", s.Name, s.URL, pid, s.Ready, rss)
+		fmt.Fprintf(w, "%-18s %-24s %-8s %-6v %s\n", s.Name, s.URL, pid, s.Ready, rss)
 	}
 }
