@@ -40,6 +40,16 @@ async function guestToken() {
   return (await res.json()).backstageIdentity.token;
 }
 
+async function waitForTemplate(headers, deadline) {
+  const url = `${backend}/api/catalog/entities/by-name/template/default/platform-mesh-remote`;
+  while (Date.now() < deadline) {
+    const res = await fetch(url, { headers });
+    if (res.ok) return;
+    await sleep(2000); // the catalog reads the example locations shortly after start-up
+  }
+  throw new Error('the catalog did not list the example template');
+}
+
 async function main() {
   await waitForBackend(Date.now() + 15 * 60_000);
   const token = await guestToken();
@@ -47,6 +57,7 @@ async function main() {
     authorization: `Bearer ${token}`,
     'content-type': 'application/json',
   };
+  await waitForTemplate(headers, Date.now() + 5 * 60_000);
   const created = await fetch(`${backend}/api/scaffolder/v2/tasks`, {
     method: 'POST',
     headers,
