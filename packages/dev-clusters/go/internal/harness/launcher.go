@@ -281,7 +281,12 @@ func writeServiceAccount(ctx context.Context, k *Kube, c Config, ns, sa, dir str
 func runOperator(ctx context.Context, c Config, argv, env []string) (int, string) {
 	sa := c.Layout.State("operator-pod", "serviceaccount")
 	script := `set -e; mount -t tmpfs -o size=1m,mode=755 tmpfs /run; d=/run/secrets/kubernetes.io/serviceaccount; mkdir -p $d; cp "$PM_SA"/token "$PM_SA"/ca.crt "$PM_SA"/namespace $d/; exec "$@"`
-	args := append([]string{"-m", "--propagation", "private", "--", "/bin/sh", "-c", script, "operator"}, argv...)
+	bin, args := "unshare", append([]string{"-m", "--propagation", "private", "--", "/bin/sh", "-c", script, "operator"}, argv...)
+	if !canUnshareMounts() {
+		// no private mount namespace here (not root, or no unshare): the in-cluster files cannot
+		// be placed, so the operator runs without leader election, and says why in the log
+		bin, args = argv[0], append(append([]string{}, argv[1:]...), "--leader-elect=false")
+	}
 	logPath := c.Layout.State("operator.log")
 	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
@@ -289,7 +294,10 @@ func runOperator(ctx context.Context, c Config, argv, env []string) (int, string
 	}
 	defer logf.Close()
 	var tail bytes.Buffer
-	cmd := exec.Command("unshare", args...)
+	if bin != "unshare" {
+		fmt.Fprintln(logf, "launcher: no private mount namespace (unshare -m failed): leader election is off")
+	}
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append(append(os.Environ(), env...), "PM_SA="+sa)
 	cmd.Stdout = logf
 	cmd.Stderr = &teeTail{w: logf, tail: &tail}
@@ -380,4 +388,9 @@ func reportPod(ctx context.Context, k *Kube, ns, name string, d deployment, ps p
 	if _, err := k.MergePatch(ctx, pod, "status", map[string]any{"status": status}, fieldManagerStandin); err != nil {
 		fmt.Fprintf(os.Stderr, "launcher: Pod %s/%s status: %v\n", ns, name, err)
 	}
+}
+
+// canUnshareMounts is true when this process may create a private mount namespace.
+func canUnshareMounts() bool {
+	return exec.Command("unshare", "-m", "--propagation", "private", "--", "true").Run() == nil
 }
