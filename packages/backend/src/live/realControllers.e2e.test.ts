@@ -124,11 +124,14 @@ describe('the real Platform Mesh operator and real Flux', () => {
     // Flux installed into the runtime cluster through our Secret: Helm's release Secret and
     // the chart's own object are there, not on the infra cluster
     for (const name of SERVICES) {
+      // Helm's storage of the current revision (Flux keeps a bounded history: older ones go)
+      const revision = release(ready, name).revision;
+      expect(revision).toBeGreaterThanOrEqual(1);
       const helmSecret: any = await admin['live-runtime'].tryGet({
         apiVersion: 'v1',
         kind: 'Secret',
         namespace: LIVE_NS,
-        name: `sh.helm.release.v1.${name}.v1`,
+        name: `sh.helm.release.v1.${name}.v${revision}`,
       });
       expect(helmSecret?.type).toBe('helm.sh/release.v1');
       const cm: any = await admin['live-runtime'].get({
