@@ -79,7 +79,7 @@ func run(ctx context.Context, cmd string, args []string) error {
 		_, err := harness.EnsureControllers(layout, logf)
 		return err
 	case "chart-repo":
-		return harness.ServeChartRepo(cfg)
+		return harness.ServeChartRepo(ctx, cfg)
 	case "stand-ins":
 		return harness.RunStandins(ctx, cfg, logf)
 	case "operator-launcher":

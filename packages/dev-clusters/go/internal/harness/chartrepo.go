@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -127,7 +128,7 @@ func (c Config) ChartRepoURL() string { return fmt.Sprintf("http://127.0.0.1:%d/
 
 // ServeChartRepo packages the stand-in charts and serves them as a Helm repository on loopback
 // until the process ends (`devclusters chart-repo`, run detached by `start`).
-func ServeChartRepo(c Config) error {
+func ServeChartRepo(ctx context.Context, c Config) error {
 	charts, err := PackageCharts(c.Layout.ChartsDir())
 	if err != nil {
 		return err
@@ -150,5 +151,12 @@ func ServeChartRepo(c Config) error {
 	}
 	fmt.Printf("serving %d charts on %s\n", len(charts), c.ChartRepoURL())
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	return srv.Serve(ln)
+	go func() {
+		<-ctx.Done() // SIGTERM from `stop`
+		_ = srv.Close()
+	}()
+	if err := srv.Serve(ln); err != http.ErrServerClosed {
+		return err
+	}
+	return nil
 }
