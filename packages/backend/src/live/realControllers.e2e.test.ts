@@ -89,7 +89,8 @@ describe('the real Platform Mesh operator and real Flux', () => {
   });
 
   it('the template creates the instance, the real operator and Flux bring it to Ready', async () => {
-    const run = await runTemplate(server, liveValues());
+    // force: a rerun after an aborted one may find the troubleshooting cases' hand edits
+    const run = await runTemplate(server, { ...liveValues(), force: true });
     expectCompleted(run);
     for (const secret of secretMaterial())
       expect(run.log).not.toContain(secret);
@@ -246,6 +247,62 @@ describe('the real Platform Mesh operator and real Flux', () => {
       );
       return p?.status?.containerStatuses?.[0]?.state?.running ? p : undefined;
     }, 60_000);
+  });
+
+  it("the operator's kubeconfig Secret emptied: the real operator exits at start, the launcher reports CrashLoopBackOff with its last words; the template repairs it", async () => {
+    const values = helmValues.match(
+      /remoteRuntime:[\s\S]*?secretName: (\S+)\s+secretKey: (\S+)/,
+    )!;
+    const [secretName, secretKey] = [values[1], values[2]];
+    await admin['live-operator'].requestJson({
+      method: 'PATCH',
+      path: `/api/v1/namespaces/${LIVE_NS}/secrets/${secretName}`,
+      contentType: 'application/merge-patch+json',
+      body: { data: { [secretKey]: '' } },
+    });
+    operatorUp(LIVE_NS, helmValues); // a restart reads the Secret again
+    const operatorPod = async () => {
+      const list: any = await admin['live-operator'].requestJson({
+        path: `/api/v1/namespaces/${LIVE_NS}/pods`,
+      });
+      return list.items.find((i: any) =>
+        i.metadata.name.startsWith('platform-mesh-operator'),
+      );
+    };
+    const crashed = await eventually(async () => {
+      const p = await operatorPod();
+      const cs = p?.status?.containerStatuses?.[0];
+      return cs?.state?.waiting?.reason === 'CrashLoopBackOff' &&
+        cs.lastState?.terminated
+        ? cs
+        : undefined;
+    }, 60_000);
+    expect(crashed.restartCount).toBeGreaterThanOrEqual(1);
+    expect(crashed.lastState.terminated.exitCode).not.toBe(0);
+    expect(crashed.lastState.terminated.message).toMatch(/kubeconfig|client/i);
+    for (const secret of secretMaterial()) {
+      expect(JSON.stringify(crashed)).not.toContain(secret);
+    }
+
+    // the hand edit owns the field now: the template stops with a conflict naming it unless
+    // told to take it over (the form's "Take over fields other tools own")
+    const conflicted = await runTemplate(server, liveValues());
+    expect(conflicted.status).toBe('failed');
+    expect(conflicted.log).toContain(
+      `Secret ${LIVE_NS}/${secretName}: conflict`,
+    );
+    expectCompleted(
+      await runTemplate(server, { ...liveValues(), force: true }),
+    );
+    await eventually(async () => {
+      const p = await operatorPod();
+      return p?.status?.containerStatuses?.[0]?.state?.running ? p : undefined;
+    }, 60_000);
+    await untilStatus(
+      server,
+      s => s.instance.overall === 'healthy',
+      'the instance is healthy with the operator running again',
+    );
   });
 
   it('a PlatformMesh on the wrong cluster is flagged, and the flag goes when it is removed', async () => {
