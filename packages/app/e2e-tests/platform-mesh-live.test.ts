@@ -4,8 +4,7 @@
  * operator chart is installed with the Helm values the task page shows; the real operator and
  * real Flux bring it to Ready, and the card shows what they wrote.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { liveProfile } from '@internal/dev-clusters/lib/live';
 import { operatorLog, operatorUp } from '@internal/dev-clusters/lib/testing';
 import {
   expect,
@@ -17,10 +16,7 @@ import {
   test,
 } from './fixtures';
 
-const PROFILE = readFileSync(
-  join(__dirname, '../../dev-clusters/live/profile.yaml'),
-  'utf8',
-);
+const PROFILE = liveProfile();
 
 test('live: the template in the UI, the real operator and Flux, and a card that shows Ready', async ({
   page,

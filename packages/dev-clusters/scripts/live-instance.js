@@ -10,12 +10,13 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { runCli } = require('../lib/cli');
+const {
+  LIVE_NAMESPACE,
+  liveTemplateValues,
+  operatorValuesFromTaskOutput,
+} = require('../lib/live');
 
 const backend = process.argv[2] || 'http://localhost:7007';
-const profile = fs.readFileSync(
-  path.join(__dirname, '..', 'live', 'profile.yaml'),
-  'utf8',
-);
 const log = msg => process.stderr.write(`[live-instance] ${msg}\n`);
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
@@ -63,16 +64,7 @@ async function main() {
     headers,
     body: JSON.stringify({
       templateRef: 'template:default/platform-mesh-remote',
-      values: {
-        target: 'live',
-        name: 'platform-mesh',
-        baseDomain: 'portal.localhost',
-        port: 8443,
-        profile,
-        mode: 'direct',
-        waitForReady: false,
-        force: false,
-      },
+      values: liveTemplateValues(),
     }),
   });
   if (created.status !== 201) {
@@ -94,8 +86,7 @@ async function main() {
     await fetch(`${backend}/api/scaffolder/v2/tasks/${id}/events`, { headers })
   ).json();
   const output = events.find(e => e.type === 'completion')?.body?.output;
-  const install = output?.text?.find(t => t.title === 'Install the operator');
-  const values = install?.content.match(/```yaml\n([\s\S]*?)```/)?.[1];
+  const values = operatorValuesFromTaskOutput(output);
   if (!values) throw new Error('the task output has no operator Helm values');
   const file = path.join(
     __dirname,
@@ -108,7 +99,7 @@ async function main() {
     'installing the real operator chart with the values the template printed',
   );
   const res = runCli(
-    ['operator', 'up', '--namespace', 'platform-mesh-system', '--values', file],
+    ['operator', 'up', '--namespace', LIVE_NAMESPACE, '--values', file],
     { stdio: ['ignore', process.stderr, process.stderr] },
   );
   if (res.status !== 0) throw new Error('operator up failed');

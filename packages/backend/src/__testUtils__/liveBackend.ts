@@ -19,6 +19,11 @@ import {
   eventually,
   LIVE_ROLES,
 } from '@internal/dev-clusters/lib/testing';
+import {
+  LIVE_NAMESPACE,
+  liveProfile,
+  liveTemplateValues,
+} from '@internal/dev-clusters/lib/live';
 import request from 'supertest';
 import { parse } from 'yaml';
 
@@ -33,12 +38,9 @@ export const TEMPLATE = parse(
 );
 
 /** The live instance's profile (packages/dev-clusters/live/profile.yaml). */
-export const LIVE_PROFILE = readFileSync(
-  join(REPO, 'packages/dev-clusters/live/profile.yaml'),
-  'utf8',
-);
+export const LIVE_PROFILE = liveProfile();
 
-export const LIVE_NS = 'platform-mesh-system';
+export const LIVE_NS = LIVE_NAMESPACE;
 export const AUTH = mockCredentials.user.header();
 
 /** Starts the backend; the clusters use the `backstage` identity, as the example app does. */
@@ -84,16 +86,7 @@ export async function startLiveBackend(): Promise<any> {
 
 /** Template values for the live instance. */
 export function liveValues(profile = LIVE_PROFILE) {
-  return {
-    target: 'live',
-    name: 'platform-mesh',
-    baseDomain: 'portal.localhost',
-    port: 8443,
-    profile,
-    mode: 'direct',
-    waitForReady: false,
-    force: false,
-  };
+  return liveTemplateValues(profile);
 }
 
 /** Runs the example template as a task; returns its status, log and output. */

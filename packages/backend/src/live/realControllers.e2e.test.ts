@@ -14,6 +14,7 @@ import {
   operatorUp,
   secretMaterial,
 } from '@internal/dev-clusters/lib/testing';
+import { operatorValuesFromTaskOutput } from '@internal/dev-clusters/lib/live';
 import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
 import {
   LIVE_NS,
@@ -94,9 +95,7 @@ describe('the real Platform Mesh operator and real Flux', () => {
     expectCompleted(run);
     for (const secret of secretMaterial())
       expect(run.log).not.toContain(secret);
-    helmValues = run.output.text
-      .find((t: any) => t.title === 'Install the operator')
-      .content.match(/```yaml\n([\s\S]*?)```/)[1];
+    helmValues = operatorValuesFromTaskOutput(run.output)!;
     expect(helmValues).toContain('remoteRuntime:');
 
     // the how-to's step: install the operator chart on the operator cluster with those values

@@ -85,7 +85,8 @@ func moduleDir(src CRDSource) (string, error) {
 }
 
 // LoadCRDs reads every pinned CRD document. A file whose overrideEnv names a local
-// copy is read from there instead of the module (its sha256 must match the pin).
+// copy is read from there instead of the module (its sha256 must match the pin). Each module is
+// asked for once; when the proxy refuses it, its files come from their pinned fallbacks.
 func LoadCRDs(l Layout) ([]Object, []string, error) {
 	pins, err := LoadCRDPins(l)
 	if err != nil {
@@ -94,60 +95,19 @@ func LoadCRDs(l Layout) ([]Object, []string, error) {
 	var objs []Object
 	var origins []string
 	for _, src := range pins.Sources {
-		var dir string
+		var (
+			dir   string
+			dlErr error
+			asked bool
+		)
 		for _, f := range src.Files {
-			path := ""
-			origin := fmt.Sprintf("%s@%s %s", src.Module, src.Version, f.Path)
-			if f.OverrideEnv != "" && os.Getenv(f.OverrideEnv) != "" {
-				path = os.Getenv(f.OverrideEnv)
-				origin += " (copy from " + f.OverrideEnv + ", sha256 checked)"
-			} else {
-				if dir == "" {
-					d, err := moduleDir(src)
-					if err != nil && (f.Upstream != "" || f.UpstreamArchive != nil) {
-						b, uerr := readUpstreamCRD(l, f)
-						if uerr != nil {
-							return nil, nil, fmt.Errorf("%v; and the upstream fallback: %w", err, uerr)
-						}
-						origin += " (pinned upstream copy, sha256 checked: the Go module proxy does not serve the module)"
-						docs, perr := ParseObjects(f.Path, string(b))
-						if perr != nil {
-							return nil, nil, perr
-						}
-						for _, d := range docs {
-							if d.Kind() == "CustomResourceDefinition" {
-								objs = append(objs, d)
-								origins = append(origins, origin)
-							}
-						}
-						continue
-					}
-					if err != nil && f.Fallback != "" && f.SHA256 != "" {
-						fmt.Fprintf(os.Stderr, "dev-clusters: %v\n  using the pinned copy %s (sha256 checked)\n", err, f.Fallback)
-						path = filepath.Join(l.Root, filepath.FromSlash(f.Fallback))
-						origin += " (pinned copy " + f.Fallback + ", sha256 checked: the Go module proxy does not serve the module)"
-					} else if err != nil {
-						if f.OverrideEnv != "" {
-							err = fmt.Errorf("%w\n  (set %s to a copy of %s from %s@%s; it must have sha256 %s)", err, f.OverrideEnv, f.Path, src.Module, src.Version, f.SHA256)
-						}
-						return nil, nil, err
-					} else {
-						dir = d
-					}
-				}
-				if path == "" {
-					path = filepath.Join(dir, filepath.FromSlash(f.Path))
-				}
+			if !asked && (f.OverrideEnv == "" || os.Getenv(f.OverrideEnv) == "") {
+				dir, dlErr = moduleDir(src)
+				asked = true
 			}
-			b, err := os.ReadFile(path)
+			b, origin, err := crdFile(l, src, f, dir, dlErr)
 			if err != nil {
 				return nil, nil, err
-			}
-			if f.SHA256 != "" {
-				sum := sha256.Sum256(b)
-				if got := hex.EncodeToString(sum[:]); got != f.SHA256 {
-					return nil, nil, fmt.Errorf("%s: sha256 %s does not match the pinned %s (%s@%s %s)", path, got, f.SHA256, src.Module, src.Version, f.Path)
-				}
 			}
 			docs, err := ParseObjects(f.Path, string(b))
 			if err != nil {
@@ -163,6 +123,47 @@ func LoadCRDs(l Layout) ([]Object, []string, error) {
 		}
 	}
 	return objs, origins, nil
+}
+
+// crdFile reads one pinned file: from its override, the module folder, or (when the module could
+// not be downloaded) its pinned copy in this package or in the upstream folder. A file sha256 in
+// the pin is checked whatever the source.
+func crdFile(l Layout, src CRDSource, f CRDFile, dir string, dlErr error) ([]byte, string, error) {
+	origin := fmt.Sprintf("%s@%s %s", src.Module, src.Version, f.Path)
+	var path string
+	switch {
+	case f.OverrideEnv != "" && os.Getenv(f.OverrideEnv) != "":
+		path = os.Getenv(f.OverrideEnv)
+		origin += " (copy from " + f.OverrideEnv + ", sha256 checked)"
+	case dlErr == nil:
+		path = filepath.Join(dir, filepath.FromSlash(f.Path))
+	case f.Upstream != "" || f.UpstreamArchive != nil:
+		b, err := readUpstreamCRD(l, f)
+		if err != nil {
+			return nil, "", fmt.Errorf("%v; and the upstream fallback: %w", dlErr, err)
+		}
+		return b, origin + " (pinned upstream copy, sha256 checked: the Go module proxy does not serve the module)", nil
+	case f.Fallback != "" && f.SHA256 != "":
+		fmt.Fprintf(os.Stderr, "dev-clusters: %v\n  using the pinned copy %s (sha256 checked)\n", dlErr, f.Fallback)
+		path = filepath.Join(l.Root, filepath.FromSlash(f.Fallback))
+		origin += " (pinned copy " + f.Fallback + ", sha256 checked: the Go module proxy does not serve the module)"
+	default:
+		if f.OverrideEnv != "" {
+			return nil, "", fmt.Errorf("%w\n  (set %s to a copy of %s from %s@%s; it must have sha256 %s)", dlErr, f.OverrideEnv, f.Path, src.Module, src.Version, f.SHA256)
+		}
+		return nil, "", dlErr
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "", err
+	}
+	if f.SHA256 != "" {
+		sum := sha256.Sum256(b)
+		if got := hex.EncodeToString(sum[:]); got != f.SHA256 {
+			return nil, "", fmt.Errorf("%s: sha256 %s does not match the pinned %s (%s@%s %s)", path, got, f.SHA256, src.Module, src.Version, f.Path)
+		}
+	}
+	return b, origin, nil
 }
 
 // InstallCRDs applies the CRDs with server-side apply and waits until each is Established.

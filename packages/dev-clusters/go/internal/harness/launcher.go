@@ -200,7 +200,10 @@ func prepareOperator(ctx context.Context, k *Kube, c Config, ns string, d deploy
 				a = strings.Replace(a, strings.TrimRight(m.MountPath, "/"), dir, 1)
 			}
 		}
-		args = append(args, rewriteBindFlag(c, a))
+		if isBindFlag(a) {
+			continue // the launcher sets loopback listeners below
+		}
+		args = append(args, a)
 	}
 	srcDir := c.Layout.SourceDir(op.Name, op.Version)
 	args = append(args, "--workspace-dir="+srcDir+"/", // the image's /operator/ holds manifests/ and gotemplates/
@@ -230,14 +233,9 @@ func prepareOperator(ctx context.Context, k *Kube, c Config, ns string, d deploy
 	return append([]string{c.Layout.ControllerBinary(op)}, args...), env, "", ""
 }
 
-// rewriteBindFlag drops the chart's own bind-address flags: the launcher adds loopback ones.
-func rewriteBindFlag(_ Config, a string) string {
-	for _, f := range []string{"--metrics-bind-address=", "--health-probe-bind-address="} {
-		if strings.HasPrefix(a, f) {
-			return f + "127.0.0.1:0"
-		}
-	}
-	return a
+// isBindFlag is true for the chart's own listener flags (":9090" on every interface).
+func isBindFlag(a string) bool {
+	return strings.HasPrefix(a, "--metrics-bind-address=") || strings.HasPrefix(a, "--health-probe-bind-address=")
 }
 
 const launcherNode = "dev-clusters-launcher"
