@@ -95,6 +95,14 @@ export interface Config {
        */
       namespace?: string;
       /**
+       * Namespaces where instances of this target may live: names or patterns where `*` stands
+       * for any run of characters (e.g. `team-a-*`). The scaffolder actions refuse any other
+       * namespace before the first cluster call, and the backend lists only instances in them.
+       * Defaults to `[namespace]`.
+       * @visibility backend
+       */
+      namespaces?: string[];
+      /**
        * Namespace the operator runs in on the operator cluster (where it mounts its kubeconfig
        * Secrets). Defaults to `platform-mesh-system`.
        * @visibility backend

@@ -22,3 +22,4 @@ export * from './status';
 export * from './profile';
 export * from './render';
 export * from './validation';
+export * from './targets';

@@ -8,6 +8,7 @@ import {
   isDataKey,
   isDnsLabel,
   isDnsSubdomain,
+  namespacePatternProblem,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { checkServerUrl } from './names';
 import {
@@ -131,6 +132,8 @@ function readTarget(
     problems,
   );
 
+  const namespaces = readNamespaces(entry, path, namespace, problems);
+
   const explicitServerUrl = str('runtimeServerUrl');
   if (explicitServerUrl) {
     const urlProblem = checkServerUrl(explicitServerUrl);
@@ -167,6 +170,7 @@ function readTarget(
     deploymentTechnology: technology as DeploymentTechnology,
     namespace,
     operatorNamespace,
+    namespaces,
     runtimeServerUrl,
     secrets,
     configPath: path,
@@ -183,6 +187,36 @@ function namespaceValue(
     problems.push(`${path}: "${value}" must be a DNS label`);
   }
   return value;
+}
+
+function readNamespaces(
+  entry: Config,
+  path: string,
+  namespace: string,
+  problems: string[],
+): string[] {
+  const values = readConfigValue(
+    entry,
+    'namespaces',
+    'string[]',
+    path,
+    problems,
+  );
+  if (values === undefined) return [namespace];
+  if (values.length === 0) {
+    problems.push(
+      `${path}.namespaces: must list at least one namespace or pattern (leave it out to allow only "${namespace}")`,
+    );
+  }
+  values.forEach((value, i) => {
+    const problem = namespacePatternProblem(value);
+    if (problem) {
+      problems.push(
+        `${path}.namespaces[${i}]: "${value.slice(0, 80)}" ${problem}`,
+      );
+    }
+  });
+  return values;
 }
 
 function readSecrets(

@@ -1,10 +1,12 @@
 import type { Config } from '@backstage/config';
 
-type Kind = 'string' | 'boolean' | 'number';
+type Kind = 'string' | 'boolean' | 'number' | 'string[]';
 type KindType<K extends Kind> = K extends 'string'
   ? string
   : K extends 'boolean'
   ? boolean
+  : K extends 'string[]'
+  ? string[]
   : number;
 
 /**
@@ -24,11 +26,15 @@ export function readConfigValue<K extends Kind>(
         return config.getOptionalString(key) as KindType<K> | undefined;
       case 'boolean':
         return config.getOptionalBoolean(key) as KindType<K> | undefined;
+      case 'string[]':
+        return config.getOptionalStringArray(key) as KindType<K> | undefined;
       default:
         return config.getOptionalNumber(key) as KindType<K> | undefined;
     }
   } catch {
-    problems.push(`${path}.${key}: must be a ${kind}`);
+    problems.push(
+      `${path}.${key}: must be ${kind === 'string[]' ? 'a list of strings' : `a ${kind}`}`,
+    );
     return undefined;
   }
 }

@@ -69,6 +69,7 @@ describe('readPlatformMeshConfig', () => {
         deploymentTechnology: 'fluxcd',
         namespace: 'platform-mesh-system',
         operatorNamespace: 'platform-mesh-system',
+        namespaces: ['platform-mesh-system'],
         runtimeServerUrl: 'https://127.0.0.1:16443',
         secrets: {
           operatorRuntimeKubeconfig: {
@@ -104,6 +105,7 @@ describe('readPlatformMeshConfig', () => {
               infraCluster: 'infra',
               deploymentTechnology: 'argocd',
               namespace: 'pm',
+              namespaces: ['pm', 'team-*'],
               operatorNamespace: 'pm-operator',
               runtimeServerUrl: 'https://runtime.internal:6443',
               secrets: { fluxRuntimeKubeconfig: { name: 'rt', key: 'config' } },
@@ -119,6 +121,7 @@ describe('readPlatformMeshConfig', () => {
       operatorIsInfra: false,
       deploymentTechnology: 'argocd',
       namespace: 'pm',
+      namespaces: ['pm', 'team-*'],
       operatorNamespace: 'pm-operator',
       runtimeServerUrl: 'https://runtime.internal:6443',
       secrets: {
@@ -406,6 +409,33 @@ describe('readPlatformMeshConfig', () => {
       'platformMesh.clusters[0].serviceAccountToken: must be a string',
     );
     expect(problems.join('\n')).not.toContain('12345');
+  });
+
+  it('checks every entry of a target namespace allow-list', () => {
+    const target = (namespaces: unknown) => ({
+      platformMesh: {
+        clusters: [cluster('operator'), cluster('runtime')],
+        targets: [
+          {
+            name: 'dev',
+            operatorCluster: 'operator',
+            runtimeCluster: 'runtime',
+            deploymentTechnology: 'fluxcd',
+            namespaces,
+          },
+        ],
+      },
+    });
+    expect(problemsOf(target(['ok', 'Bad', '*-x', 'a/b']))).toEqual([
+      `platformMesh.targets[0].namespaces[1]: "Bad" must be a namespace name or a pattern of lower-case letters, digits, '-' and '*'`,
+      `platformMesh.targets[0].namespaces[3]: "a/b" must be a namespace name or a pattern of lower-case letters, digits, '-' and '*'`,
+    ]);
+    expect(problemsOf(target([]))).toEqual([
+      'platformMesh.targets[0].namespaces: must list at least one namespace or pattern (leave it out to allow only "platform-mesh-system")',
+    ]);
+    expect(problemsOf(target('pm-*'))).toEqual([
+      'platformMesh.targets[0].namespaces: must be a list of strings',
+    ]);
   });
 });
 

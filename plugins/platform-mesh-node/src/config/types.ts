@@ -64,6 +64,12 @@ export interface TargetSecretNames {
 export interface PlatformMeshTarget extends TargetSummary {
   /** Namespace of the operator on the operator cluster. */
   operatorNamespace: string;
+  /**
+   * Namespaces (names or `*` patterns) where instances of this target may live: the actions refuse
+   * any other namespace before the first cluster call, and the backend lists only instances in
+   * them. Defaults to `[namespace]`.
+   */
+  namespaces: string[];
   /** The runtime API URL as the operator and the infra cluster see it. */
   runtimeServerUrl: string;
   /** Names and keys of the kubeconfig Secrets. */

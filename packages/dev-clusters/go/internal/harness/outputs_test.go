@@ -2,6 +2,7 @@ package harness
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -22,10 +23,11 @@ func TestRenderAppConfig(t *testing.T) {
 			} `json:"clusters"`
 			Targets []struct {
 				Name, OperatorCluster, RuntimeCluster, InfraCluster, DeploymentTechnology, Namespace string
+				Namespaces                                                                           []string
 			} `json:"targets"`
 		} `json:"platformMesh"`
 	}
-	if err := DecodeYAML("app-config", RenderAppConfig(c, []byte("PEM"), testTokens()), &cfg); err != nil {
+	if err := DecodeYAML("app-config", RenderAppConfig(c, []byte("PEM"), testTokens(), TargetNamespaces(ScenarioIndex{Scenarios: []ScenarioMeta{{Name: "a", Target: "argo", Namespace: "pm-a"}, {Name: "d", Target: "dev", Namespace: "pm-d"}}})), &cfg); err != nil {
 		t.Fatal(err)
 	}
 	cl := cfg.PlatformMesh.Clusters
@@ -36,7 +38,9 @@ func TestRenderAppConfig(t *testing.T) {
 	tg := cfg.PlatformMesh.Targets
 	if len(tg) != 4 || tg[3].Name != "live" || tg[3].RuntimeCluster != "pm-live-runtime" || tg[3].InfraCluster != "pm-live-infra" || tg[0].Name != "dev" || tg[0].InfraCluster != "pm-infra" ||
 		tg[1].Name != "colocated" || tg[1].OperatorCluster != "pm-infra" || tg[1].InfraCluster != "" ||
-		tg[2].DeploymentTechnology != "argocd" || tg[2].Namespace != "platform-mesh-system" {
+		tg[2].DeploymentTechnology != "argocd" || tg[2].Namespace != "platform-mesh-system" ||
+		strings.Join(tg[0].Namespaces, ",") != "platform-mesh-system,pm-d" || strings.Join(tg[2].Namespaces, ",") != "platform-mesh-system,pm-a" ||
+		strings.Join(tg[3].Namespaces, ",") != "platform-mesh-system" {
 		t.Errorf("targets: %+v", tg)
 	}
 }

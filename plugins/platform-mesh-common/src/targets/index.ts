@@ -1,0 +1,1 @@
+export { namespaceAllowed, namespacePatternProblem } from './namespacePatterns';
