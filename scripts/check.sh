@@ -52,6 +52,9 @@ else
   failed=$((failed + 1))
 fi
 
+# the benchmark, at smoke size: it must still run and print every figure (not how fast)
+check "benchmark smoke (yarn bench:status --smoke)" yarn bench:status --smoke
+
 # browser tests after Jest: they seed scenarios that Jest's integration tests also use
 echo "::: browser tests (Playwright, Debian's Chromium)"
 e2e_log="$(dirname "$results")/e2e.log"

@@ -6,6 +6,8 @@
  * Flags: --instances N (20) --releases M (30) --duration S (10, per run) --concurrency 1,10,50
  *        --change-reps R (5) --write-concurrency W (16) --no-memory-split --keep (leave the
  *        objects) --no-write (do not update results.md)
+ *        --smoke (2 instances x 2 releases, 1 s, 1 client, no results.md: proves that the benchmark
+ *        still runs and prints every figure; the test command runs it)
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -20,7 +22,7 @@ import {
   type Role,
 } from '@internal/dev-clusters/lib/testing';
 import { PLATFORM_MESH_INSTANCE_ANNOTATION } from '@platform-mesh-backstage/plugin-platform-mesh-common';
-import { adminClients } from '../src/__testUtils__/devClusters';
+import { adminClients } from './adminClients';
 import {
   clustersCpuMs,
   requestDelta,
@@ -56,6 +58,7 @@ function parseArgs(argv: string[]) {
     memorySplit: true,
     keep: false,
     write: true,
+    smoke: false,
   };
   const args = [...argv];
   const value = (flag: string) => {
@@ -102,6 +105,18 @@ function parseArgs(argv: string[]) {
         break;
       case '--no-write':
         options.write = false;
+        break;
+      case '--smoke':
+        Object.assign(options, {
+          instances: 2,
+          releases: 2,
+          duration: 1,
+          concurrency: [1],
+          changeReps: 1,
+          memorySplit: false,
+          write: false,
+          smoke: true,
+        });
         break;
       case '--help':
         process.stdout.write(
@@ -192,6 +207,7 @@ function backendConfig(
           infraCluster: 'pm-infra',
           deploymentTechnology: 'fluxcd',
           namespace: instanceNamespace(0),
+          namespaces: [`${instanceNamespace(0).replace(/0$/, '')}*`],
           operatorNamespace: OPERATOR_NAMESPACE,
           runtimeServerUrl: dev.runtime.url,
         },
@@ -708,6 +724,7 @@ async function main() {
     const report = renderReport(results as Results);
     log('');
     log(report.table);
+    if (options.smoke) assertFigures(report.table);
     if (options.write) {
       const file = path.join(__dirname, 'results.md');
       fs.writeFileSync(file, report.markdown);
@@ -720,6 +737,30 @@ async function main() {
       log(`cleaned up: deleted ${removed} benchmark objects (namespaces kept)`);
     }
   }
+}
+
+/**
+ * The smoke run's check: every row of the table has a figure (a number) for platform-mesh, so a
+ * refactoring that leaves a measurement empty fails the test command instead of rotting quietly.
+ */
+function assertFigures(table: string): void {
+  const rows = table
+    .split('\n')
+    .filter(line => /\S {3,}\S/.test(line) && !/^-+/.test(line.trim()));
+  const empty = rows.filter(
+    line =>
+      !line.startsWith(' ') &&
+      !/platform-mesh\s+kubernetes-backend/.test(line) &&
+      !/\d/.test(line.slice(55, 85)),
+  );
+  if (rows.length < 15 || empty.length) {
+    throw new Error(
+      `smoke run: the table lacks figures (${rows.length} rows; without a figure: ${
+        empty.join(' | ') || 'none'
+      })`,
+    );
+  }
+  log(`smoke run: ${rows.length} rows of figures printed`);
 }
 
 function mib(bytes: number): string {
