@@ -31,7 +31,8 @@ const usage = `usage: devclusters <command>
   operator down         stop the launcher and the operator
   record                record objects the real controllers wrote into the test fixtures
 
-Environment: PM_DEV_PORT_BASE (default 16442: operator, +1 runtime, +2 infra, +8/+9 etcd),
+Environment: PM_DEV_PORT_BASE (default: the one the last start recorded in .state/port-base, else
+16442: operator, +1 runtime, +2 infra, +8/+9 etcd; when set it wins, with a notice if it differs),
 PM_DEV_PLATFORMMESH_CRD (a local copy of the pinned PlatformMesh CRD, see crd-pins.yaml),
 PM_DEV_CONTROLLERS=off (start only the API servers), PM_DEV_UPSTREAM_DIR (pinned upstream archives).
 `
@@ -59,6 +60,9 @@ func run(ctx context.Context, cmd string, args []string) error {
 	cfg, err := harness.LoadConfig(layout)
 	if err != nil {
 		return err
+	}
+	for _, n := range cfg.Notices {
+		fmt.Fprintln(os.Stderr, "dev-clusters:", n)
 	}
 	switch cmd {
 	case "start":

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 )
 
 // Role is the cluster role one API server plays in a Platform Mesh remote setup.
@@ -42,19 +43,62 @@ const DefaultPortBase = 16442
 type Config struct {
 	Layout   Layout
 	PortBase int
+	// Notices are what the CLI should tell the user about how the config was chosen (e.g. an
+	// environment variable that overrides the recorded port base).
+	Notices []string
 }
 
-// LoadConfig reads PM_DEV_PORT_BASE (optional) and resolves the folders.
+// LoadConfig resolves the port base: PM_DEV_PORT_BASE when set, else the one the last `start`
+// recorded in .state/port-base (so `seed`, `status` and `stop` talk to the servers that run),
+// else DefaultPortBase. When both are set and differ, the environment wins and a notice says so.
 func LoadConfig(layout Layout) (Config, error) {
 	cfg := Config{Layout: layout, PortBase: DefaultPortBase}
+	recorded, err := RecordedPortBase(layout)
+	if err != nil {
+		return cfg, err
+	}
 	if v := os.Getenv("PM_DEV_PORT_BASE"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1024 || n > 65000 {
-			return cfg, fmt.Errorf("PM_DEV_PORT_BASE=%q: want a port number between 1024 and 65000", v)
+		n, err := parsePortBase(v)
+		if err != nil {
+			return cfg, fmt.Errorf("PM_DEV_PORT_BASE=%q: %w", v, err)
 		}
 		cfg.PortBase = n
+		if recorded != 0 && recorded != n {
+			cfg.Notices = append(cfg.Notices, fmt.Sprintf(
+				"PM_DEV_PORT_BASE=%d differs from the port base %d the dev clusters were started with (%s): using %d",
+				n, recorded, layout.State("port-base"), n))
+		}
+		return cfg, nil
+	}
+	if recorded != 0 {
+		cfg.PortBase = recorded
 	}
 	return cfg, nil
+}
+
+// RecordedPortBase is the port base in .state/port-base (0 when there is none yet).
+func RecordedPortBase(layout Layout) (int, error) {
+	path := layout.State("port-base")
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n, err := parsePortBase(strings.TrimSpace(string(b)))
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w (remove it to use the default)", path, err)
+	}
+	return n, nil
+}
+
+func parsePortBase(v string) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1024 || n > 65000 {
+		return 0, fmt.Errorf("want a port number between 1024 and 65000")
+	}
+	return n, nil
 }
 
 // APIPort is the secure port of the API server of a role.

@@ -62,7 +62,8 @@ current-context: %[1]s
 // RenderAppConfig renders the app-config fragment the example app loads with --config.
 // The example app uses the `backstage` identity (reader + applier groups).
 // TargetNamespaces lists, per target of the app-config, the namespaces its instances may live in:
-// platform-mesh-system (the template's default) and the namespace of each scenario seeded on it.
+// platform-mesh-system (the template's default), the namespace of each scenario seeded on it and,
+// for dev, the browser test's pm-e2e-* namespaces.
 func TargetNamespaces(idx ScenarioIndex) map[string][]string {
 	out := map[string][]string{}
 	for _, t := range []string{"dev", "colocated", "argo", "live"} {
@@ -73,6 +74,8 @@ func TargetNamespaces(idx ScenarioIndex) map[string][]string {
 			out[s.Target] = append(out[s.Target], s.Namespace)
 		}
 	}
+	// the browser test of the template creates its instance in a fresh pm-e2e-<id> namespace
+	out["dev"] = append(out["dev"], "pm-e2e-*")
 	return out
 }
 

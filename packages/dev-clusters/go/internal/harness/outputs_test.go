@@ -39,7 +39,7 @@ func TestRenderAppConfig(t *testing.T) {
 	if len(tg) != 4 || tg[3].Name != "live" || tg[3].RuntimeCluster != "pm-live-runtime" || tg[3].InfraCluster != "pm-live-infra" || tg[0].Name != "dev" || tg[0].InfraCluster != "pm-infra" ||
 		tg[1].Name != "colocated" || tg[1].OperatorCluster != "pm-infra" || tg[1].InfraCluster != "" ||
 		tg[2].DeploymentTechnology != "argocd" || tg[2].Namespace != "platform-mesh-system" ||
-		strings.Join(tg[0].Namespaces, ",") != "platform-mesh-system,pm-d" || strings.Join(tg[2].Namespaces, ",") != "platform-mesh-system,pm-a" ||
+		strings.Join(tg[0].Namespaces, ",") != "platform-mesh-system,pm-d,pm-e2e-*" || strings.Join(tg[2].Namespaces, ",") != "platform-mesh-system,pm-a" ||
 		strings.Join(tg[3].Namespaces, ",") != "platform-mesh-system" {
 		t.Errorf("targets: %+v", tg)
 	}

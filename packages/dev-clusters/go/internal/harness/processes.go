@@ -29,12 +29,8 @@ func (p Proc) LogFile() string { return p.l.State(p.Name + ".log") }
 
 // Pid returns the recorded pid when that process is alive and still ours, else 0.
 func (p Proc) Pid() int {
-	b, err := os.ReadFile(p.PidFile())
-	if err != nil {
-		return 0
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil || pid <= 0 {
+	pid := p.recordedPid()
+	if pid == 0 {
 		return 0
 	}
 	if !alive(pid) || !p.isOurs(pid) {

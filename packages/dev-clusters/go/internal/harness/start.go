@@ -72,6 +72,11 @@ func Start(ctx context.Context, c Config, log Logger) error {
 		if err := ApplyRBAC(ctx, clients[r], rbac); err != nil {
 			return fmt.Errorf("%s: RBAC: %w", r, err)
 		}
+		if pruned, err := PruneRBAC(ctx, clients[r], rbac); err != nil {
+			return fmt.Errorf("%s: RBAC: %w", r, err)
+		} else if len(pruned) > 0 {
+			log("%s: removed RBAC no longer in examples/rbac: %v", r, pruned)
+		}
 		if err := InstallCRDs(ctx, clients[r], crds); err != nil {
 			return fmt.Errorf("%s: %w", r, err)
 		}
@@ -121,10 +126,17 @@ func ensureAPIServers(ctx context.Context, c Config, bins Binaries, clients map[
 	pids := map[Role]int{}
 	for _, r := range AllRoles {
 		p := apiserverProc(c.Layout, r)
-		if pid := p.Pid(); pid != 0 {
-			pids[r] = pid
-			log("reusing %s API server (pid %d) on %s", r, pid, c.URL(r))
+		reuse := checkReuse(ctx, p, apiServerIdentity(c, r), clients[r].Live, 15*time.Second)
+		if reuse.OK {
+			pids[r] = reuse.Pid
+			log("reusing %s API server (pid %d) on %s", r, reuse.Pid, c.URL(r))
 			continue
+		}
+		if reuse.Why != "no pid recorded" {
+			log("not reusing the %s API server: %s; starting it again", r, reuse.Why)
+		}
+		if err := releaseStale(p, reuse); err != nil {
+			return fmt.Errorf("%s API server: %w", r, err)
 		}
 		if err := portFree(c.APIPort(r)); err != nil {
 			return err
