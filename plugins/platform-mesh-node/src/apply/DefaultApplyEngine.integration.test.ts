@@ -11,6 +11,14 @@ import type { ApplyItem } from './types';
 jest.setTimeout(60_000);
 
 const NS = 'pm-it-node';
+/**
+ * The applier identity of examples/rbac writes only objects carrying this product's label (an
+ * admission policy refuses the rest), and Secrets and ServiceAccounts only by the names the setup
+ * uses.
+ */
+const PRODUCT_LABEL = {
+  'app.kubernetes.io/managed-by': 'backstage-platform-mesh',
+};
 const RUN = `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
 describe('apply engine against real API servers', () => {
@@ -30,7 +38,7 @@ describe('apply engine against real API servers', () => {
     metadata: {
       name,
       namespace: NS,
-      labels: { 'platform-mesh.io/test': 'node' },
+      labels: { 'platform-mesh.io/test': 'node', ...PRODUCT_LABEL },
     },
     data,
   });
@@ -86,11 +94,12 @@ describe('apply engine against real API servers', () => {
       (stored.metadata as any).managedFields.map((f: any) => f.manager),
     ).toContain('backstage-platform-mesh');
 
-    const second = await clusters.applyEngine.apply(items);
-    expect(second.dryRun.results.map(r => r.action)).toEqual([
+    const preview = await clusters.applyEngine.dryRun(items);
+    expect(preview.results.map(r => r.action)).toEqual([
       'unchanged',
       'unchanged',
     ]);
+    const second = await clusters.applyEngine.apply(items);
     expect(second.applied.map(r => r.action)).toEqual([
       'unchanged',
       'unchanged',
@@ -105,14 +114,18 @@ describe('apply engine against real API servers', () => {
       stored.metadata.resourceVersion,
     );
 
-    const changed = await clusters.applyEngine.apply([
+    const changedItems: ApplyItem[] = [
       items[0],
       {
         cluster: 'runtime-applier',
         object: configMap(name, { 'profile.yaml': 'a: 2\n' }),
       },
-    ]);
-    expect(changed.dryRun.results[1].diff).toEqual([
+    ];
+    const changedPreview = await clusters.applyEngine.dryRun(changedItems);
+    const changed = await clusters.applyEngine.apply(changedItems, {
+      verified: changedPreview,
+    });
+    expect(changedPreview.results[1].diff).toEqual([
       {
         path: 'data["profile.yaml"]',
         change: 'changed',
@@ -127,21 +140,30 @@ describe('apply engine against real API servers', () => {
   });
 
   it('applies a Secret from stringData; the second run is unchanged', async () => {
-    const name = `secret-${RUN}`;
+    const name = 'platform-mesh-kubeconfig';
     created.push({ apiVersion: 'v1', kind: 'Secret', name, namespace: NS });
+    await admin
+      .requestJson({
+        method: 'DELETE',
+        path: `/api/v1/namespaces/${NS}/secrets/${name}`,
+      })
+      .catch(() => undefined);
     const secret: ApplyItem = {
       cluster: 'runtime-applier',
       object: {
         apiVersion: 'v1',
         kind: 'Secret',
-        metadata: { name, namespace: NS },
+        metadata: { name, namespace: NS, labels: PRODUCT_LABEL },
         stringData: { kubeconfig: 'apiVersion: v1\nkind: Config\n' },
       },
     };
     const first = await clusters.applyEngine.apply([secret]);
     expect(first.applied.map(r => r.action)).toEqual(['created']);
-    const second = await clusters.applyEngine.apply([secret]);
-    expect(second.dryRun.results[0]).toMatchObject({
+    const preview = await clusters.applyEngine.dryRun([secret]);
+    const second = await clusters.applyEngine.apply([secret], {
+      verified: preview,
+    });
+    expect(preview.results[0]).toMatchObject({
       action: 'unchanged',
       diff: [],
     });
@@ -267,7 +289,7 @@ describe('apply engine against real API servers', () => {
       }),
     ).resolves.toMatchObject({ allowed: true });
 
-    const sa = `sa-${RUN}`;
+    const sa = 'platform-mesh-operator';
     created.push({
       apiVersion: 'v1',
       kind: 'ServiceAccount',
@@ -277,7 +299,7 @@ describe('apply engine against real API servers', () => {
     await applier.apply({
       apiVersion: 'v1',
       kind: 'ServiceAccount',
-      metadata: { name: sa, namespace: NS },
+      metadata: { name: sa, namespace: NS, labels: PRODUCT_LABEL },
     });
     const { token } = await applier.requestServiceAccountToken(NS, sa, {
       expirationSeconds: 600,

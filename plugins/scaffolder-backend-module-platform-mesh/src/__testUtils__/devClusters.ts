@@ -12,6 +12,7 @@ import {
   type ClusterClient,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { operatorIdentityRbac } from '../credentials/serviceAccountRbac';
 
 /**
  * A clusters service over the local API servers (`yarn clusters start`): clusters
@@ -20,7 +21,11 @@ import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/t
  */
 export function itClustersService(
   identity: Identity,
-  target: { operatorNamespace: string; namespace: string },
+  target: {
+    operatorNamespace: string;
+    namespace: string;
+    namespaces?: string[];
+  },
 ) {
   const dev = devClusters();
   return new DefaultPlatformMeshClustersService({
@@ -39,6 +44,8 @@ export function itClustersService(
                 infraCluster: 'it-infra',
                 deploymentTechnology: 'fluxcd',
                 runtimeServerUrl: dev.runtime.url,
+                // every test namespace of this package (they create their own)
+                namespaces: [target.namespace, 'pm-it-scaffolder-*'],
                 ...target,
               },
             ],
@@ -53,6 +60,25 @@ export function itClustersService(
 /** Clients with the harness's admin identity, to check and prepare objects. */
 export function adminClients(): Record<Role, ClusterClient> {
   return clientsFor(ROLES.map(role => clusterEntry(role, role, 'admin')));
+}
+
+/**
+ * The administrator's one-time step for an operator namespace (examples/rbac/operator-identities.yaml
+ * for another namespace): binds the operator's and Flux's ClusterRoles to the ServiceAccounts the
+ * apply creates there, on the runtime and infra clusters.
+ */
+export async function bindOperatorIdentities(
+  operatorNamespace: string,
+): Promise<void> {
+  const admin = adminClients();
+  for (const client of [admin.runtime, admin.infra]) {
+    for (const object of operatorIdentityRbac(operatorNamespace)) {
+      await client.apply(object, {
+        fieldManager: 'pm-it-administrator',
+        force: true,
+      });
+    }
+  }
 }
 
 /** A client that authenticates with a token taken from a kubeconfig the action wrote. */

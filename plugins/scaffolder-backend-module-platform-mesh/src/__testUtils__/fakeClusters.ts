@@ -81,6 +81,9 @@ export function createFakes() {
   };
 }
 
+/** The namespaces the fake targets allow instances in (`platformMesh.targets[].namespaces`). */
+export const FAKE_NAMESPACES = ['platform-mesh-system', 'pm-*', 'team-a-*'];
+
 /** Targets of the fake clusters: `dev` (three clusters), `colocated` (Operator == Infra), `argo`. */
 export function createService(
   options: { requestTimeoutSeconds?: number; logger?: LoggerService } = {},
@@ -97,6 +100,7 @@ export function createService(
         targets: [
           {
             name: 'dev',
+            namespaces: FAKE_NAMESPACES,
             operatorCluster: 'operator',
             runtimeCluster: 'runtime',
             infraCluster: 'infra',
@@ -104,12 +108,14 @@ export function createService(
           },
           {
             name: 'colocated',
+            namespaces: FAKE_NAMESPACES,
             operatorCluster: 'operator',
             runtimeCluster: 'runtime',
             deploymentTechnology: 'fluxcd',
           },
           {
             name: 'argo',
+            namespaces: FAKE_NAMESPACES,
             operatorCluster: 'operator',
             runtimeCluster: 'runtime',
             infraCluster: 'infra',

@@ -7,8 +7,8 @@ import {
 
 /**
  * The ClusterRole the operator's ServiceAccount gets on the runtime cluster (bound by the
- * ClusterRoleBinding `<role>:<operator namespace>`). `examples/rbac/applier.yaml` grants
- * `escalate`/`bind` on exactly this name.
+ * ClusterRoleBinding `<role>:<operator namespace>`, both written by an administrator once:
+ * `examples/rbac/operator-identities.yaml`).
  *
  * @public
  */
@@ -172,16 +172,89 @@ function labels(): Record<string, string> {
   return { ...RENDERED_OBJECT_LABELS };
 }
 
+/** A ClusterRole of an identity the apply creates, and the ServiceAccount it is bound to. */
+interface OperatorIdentity {
+  clusterRole: string;
+  serviceAccount: string;
+  rules: object[];
+}
+
+/** The three identities: what an administrator binds once per operator namespace. */
+const IDENTITIES: OperatorIdentity[] = [
+  {
+    clusterRole: OPERATOR_RUNTIME_ROLE,
+    serviceAccount: OPERATOR_SERVICE_ACCOUNT,
+    rules: OPERATOR_RUNTIME_RULES,
+  },
+  {
+    clusterRole: OPERATOR_INFRA_ROLE,
+    serviceAccount: OPERATOR_SERVICE_ACCOUNT,
+    rules: OPERATOR_INFRA_RULES,
+  },
+  {
+    clusterRole: GITOPS_RUNTIME_ROLE,
+    serviceAccount: GITOPS_SERVICE_ACCOUNT,
+    rules: GITOPS_RUNTIME_RULES,
+  },
+];
+
+/** The ClusterRole and its binding `<role>:<namespace>` to the ServiceAccount in `namespace`. */
+function identityObjects(
+  identity: OperatorIdentity,
+  namespace: string,
+): KubernetesObject[] {
+  const { clusterRole, serviceAccount, rules } = identity;
+  return [
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: clusterRole, labels: labels() },
+      rules,
+    } as KubernetesObject,
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      // One binding per ServiceAccount namespace: targets that share a cluster with different
+      // operator namespaces do not take the binding from each other.
+      metadata: { name: `${clusterRole}:${namespace}`, labels: labels() },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: clusterRole,
+      },
+      subjects: [{ kind: 'ServiceAccount', name: serviceAccount, namespace }],
+    } as KubernetesObject,
+  ];
+}
+
+/**
+ * What an administrator applies ONCE per cluster and operator namespace, and no Backstage identity
+ * may write: the ClusterRoles of the operator's and Flux's (Argo CD's) ServiceAccounts and their
+ * ClusterRoleBindings `<role>:<operator namespace>`. `examples/rbac/operator-identities.yaml` is
+ * this for `platform-mesh-system`. Binding them needs `bind`/`escalate` on roles that are (or
+ * include) cluster-admin, so the applier must not hold those verbs: it could bind them to itself.
+ *
+ * @param operatorNamespace - the namespace of the ServiceAccounts
+ * @internal
+ */
+export function operatorIdentityRbac(
+  operatorNamespace: string,
+): KubernetesObject[] {
+  return IDENTITIES.flatMap(identity =>
+    identityObjects(identity, operatorNamespace),
+  );
+}
+
 function serviceAccountObjects(
   role: ClusterRole,
   cluster: string,
   namespace: string,
   serviceAccount: string,
   clusterRole: string,
-  rules: object[],
   purpose: string,
+  withAdministratorRbac: boolean,
 ): RbacObject[] {
-  return [
+  const result: RbacObject[] = [
     {
       role,
       cluster,
@@ -192,55 +265,55 @@ function serviceAccountObjects(
         metadata: { name: serviceAccount, namespace, labels: labels() },
       },
     },
-    {
-      role,
-      cluster,
-      description: `permissions of ${purpose}`,
-      object: {
-        apiVersion: 'rbac.authorization.k8s.io/v1',
-        kind: 'ClusterRole',
-        metadata: { name: clusterRole, labels: labels() },
-        rules,
-      },
-    },
-    {
-      role,
-      cluster,
-      description: `binds ${clusterRole} to ${namespace}/${serviceAccount}`,
-      object: {
-        apiVersion: 'rbac.authorization.k8s.io/v1',
-        kind: 'ClusterRoleBinding',
-        // One binding per ServiceAccount namespace: targets that share a cluster with different
-        // operator namespaces do not take the binding from each other.
-        metadata: { name: `${clusterRole}:${namespace}`, labels: labels() },
-        roleRef: {
-          apiGroup: 'rbac.authorization.k8s.io',
-          kind: 'ClusterRole',
-          name: clusterRole,
-        },
-        subjects: [{ kind: 'ServiceAccount', name: serviceAccount, namespace }],
-      },
-    },
   ];
+  if (withAdministratorRbac) {
+    const identity = IDENTITIES.find(i => i.clusterRole === clusterRole)!;
+    const [roleObject, binding] = identityObjects(identity, namespace);
+    result.push(
+      {
+        role,
+        cluster,
+        description: `permissions of ${purpose}`,
+        object: roleObject,
+      },
+      {
+        role,
+        cluster,
+        description: `binds ${clusterRole} to ${namespace}/${serviceAccount}`,
+        object: binding,
+      },
+    );
+  }
+  return result;
 }
 
 /**
- * The ServiceAccounts (and their least-privilege RBAC) whose tokens become the setup's
- * kubeconfigs. They live in the operator namespace on the runtime (and infra) cluster, one set
- * per target: the operator runs once per target, so its identity is shared by the target's
- * instances.
+ * The ServiceAccounts whose tokens become the setup's kubeconfigs. They live in the operator
+ * namespace on the runtime (and infra) cluster, one set per target: the operator runs once per
+ * target, so its identity is shared by the target's instances.
  *
- * - runtime: `platform-mesh-operator` with {@link OPERATOR_RUNTIME_ROLE} (the operator's runtime
- *   kubeconfig) and `platform-mesh-gitops` with {@link GITOPS_RUNTIME_ROLE} (Flux's / Argo CD's
- *   runtime kubeconfig);
- * - infra, only when Operator != Infra: `platform-mesh-operator` with {@link OPERATOR_INFRA_ROLE}.
+ * - runtime: `platform-mesh-operator` (bound to {@link OPERATOR_RUNTIME_ROLE}, the operator's
+ *   runtime kubeconfig) and `platform-mesh-gitops` (bound to {@link GITOPS_RUNTIME_ROLE}, Flux's /
+ *   Argo CD's runtime kubeconfig);
+ * - infra, only when Operator != Infra: `platform-mesh-operator` (bound to
+ *   {@link OPERATOR_INFRA_ROLE}).
+ *
+ * The apply writes the ServiceAccounts only: their ClusterRoles and bindings are an
+ * administrator's one-time step ({@link operatorIdentityRbac}), so that the applier needs no
+ * `bind` or `escalate`. `withAdministratorRbac` adds them, for the rendered GitOps folders that an
+ * administrator applies.
  *
  * @param resolved - the resolved setup
+ * @param options - `withAdministratorRbac`: also the ClusterRoles and their bindings
  */
-export function serviceAccountRbac(resolved: ResolvedPlatformMeshSetup): {
+export function serviceAccountRbac(
+  resolved: ResolvedPlatformMeshSetup,
+  options: { withAdministratorRbac?: boolean } = {},
+): {
   objects: RbacObject[];
   serviceAccounts: ServiceAccountRef[];
 } {
+  const withAdministratorRbac = options.withAdministratorRbac ?? false;
   const namespace = resolved.operatorNamespace;
   const { runtime, infra } = resolved.clusters;
   const nsObject = (role: ClusterRole, cluster: string): RbacObject => ({
@@ -262,8 +335,8 @@ export function serviceAccountRbac(resolved: ResolvedPlatformMeshSetup): {
       namespace,
       OPERATOR_SERVICE_ACCOUNT,
       OPERATOR_RUNTIME_ROLE,
-      OPERATOR_RUNTIME_RULES,
       'the operator uses on the runtime cluster',
+      withAdministratorRbac,
     ),
     ...serviceAccountObjects(
       'runtime',
@@ -271,10 +344,10 @@ export function serviceAccountRbac(resolved: ResolvedPlatformMeshSetup): {
       namespace,
       GITOPS_SERVICE_ACCOUNT,
       GITOPS_RUNTIME_ROLE,
-      GITOPS_RUNTIME_RULES,
       `${
         resolved.deploymentTechnology === 'argocd' ? 'Argo CD' : 'Flux'
       } uses to install the charts on the runtime cluster`,
+      withAdministratorRbac,
     ),
   ];
   const serviceAccounts: ServiceAccountRef[] = [
@@ -302,8 +375,8 @@ export function serviceAccountRbac(resolved: ResolvedPlatformMeshSetup): {
         namespace,
         OPERATOR_SERVICE_ACCOUNT,
         OPERATOR_INFRA_ROLE,
-        OPERATOR_INFRA_RULES,
         'the operator uses on the infra cluster',
+        withAdministratorRbac,
       ),
     );
     serviceAccounts.push({

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SECRETS } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { parseAllDocuments } from 'yaml';
+import {
+  GITOPS_SERVICE_ACCOUNT,
+  OPERATOR_SERVICE_ACCOUNT,
+  operatorIdentityRbac,
+} from './serviceAccountRbac';
+
+/** The objects of one file of examples/rbac at the repository root. */
+function manifest(file: string): any[] {
+  const text = readFileSync(
+    join(__dirname, '..', '..', '..', '..', 'examples', 'rbac', file),
+    'utf8',
+  );
+  return parseAllDocuments(text).map(d => d.toJS());
+}
+
+const strip = (o: any) => {
+  const { metadata, ...rest } = o;
+  return { ...rest, name: metadata.name };
+};
+
+describe('examples/rbac', () => {
+  it('operator-identities.yaml holds exactly the roles and bindings of the code', () => {
+    expect(manifest('operator-identities.yaml').map(strip)).toEqual(
+      operatorIdentityRbac('platform-mesh-system').map(strip),
+    );
+  });
+
+  it('no applier manifest writes RBAC or holds bind, escalate or impersonate', () => {
+    const rules = [
+      ...manifest('applier.yaml'),
+      ...manifest('applier-tokens.yaml'),
+    ]
+      .filter(o => o.kind === 'ClusterRole' || o.kind === 'Role')
+      .flatMap(o => o.rules);
+    for (const rule of rules) {
+      expect(rule.apiGroups).not.toContain('rbac.authorization.k8s.io');
+      expect(rule.apiGroups).not.toContain('*');
+      expect(rule.resources).not.toContain('*');
+      for (const verb of ['*', 'bind', 'escalate', 'impersonate', 'delete']) {
+        expect(rule.verbs).not.toContain(verb);
+      }
+    }
+  });
+
+  it('names the default kubeconfig Secrets and the ServiceAccounts the apply creates', () => {
+    const named = (file: string, resource: string) =>
+      manifest(file)
+        .filter(o => o.kind === 'ClusterRole')
+        .flatMap(o => o.rules)
+        .filter(r => r.resources.includes(resource) && r.resourceNames)
+        .flatMap(r => r.resourceNames)
+        .sort();
+    expect(named('applier.yaml', 'secrets')).toEqual(
+      Object.values(DEFAULT_SECRETS)
+        .map(s => s.name)
+        .sort(),
+    );
+    expect(named('applier-tokens.yaml', 'serviceaccounts/token')).toEqual(
+      [OPERATOR_SERVICE_ACCOUNT, GITOPS_SERVICE_ACCOUNT].sort(),
+    );
+  });
+});
