@@ -11,6 +11,8 @@ export const devTarget: PlatformMeshTarget = {
   operatorIsInfra: false,
   deploymentTechnology: 'fluxcd',
   namespace: 'platform-mesh-system',
+  // the instance of these fixtures lives in pm-healthy
+  namespaces: ['platform-mesh-system', 'pm-healthy'],
   operatorNamespace: 'platform-mesh-system',
   runtimeServerUrl: 'https://10.0.0.10:6443',
   secrets: {

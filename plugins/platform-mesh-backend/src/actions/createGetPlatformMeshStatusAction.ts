@@ -1,5 +1,5 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   parseInstanceRef,
   platformMeshStatusReadPermission,
@@ -9,7 +9,9 @@ import type { InstanceAuthorizer } from '../service/InstanceAuthorizer';
 
 /**
  * Registers `get-platform-mesh-status` in the actions registry (Backstage's MCP surface): the same
- * status as the HTTP API, answered from the cache, with the same permission check.
+ * status as the HTTP API, answered from the cache, with the same permission check and the same
+ * `NotFoundError` (same text) for an unknown target, a namespace outside the target's or an
+ * instance that does not exist.
  */
 export function createGetPlatformMeshStatusAction(options: {
   actionsRegistry: ActionsRegistryService;
@@ -56,9 +58,8 @@ export function createGetPlatformMeshStatusAction(options: {
         ref,
         credentials,
       );
-      const target = cache.getTarget(ref.target);
-      if (!target) throw new NotFoundError(`Unknown target "${ref.target}"`);
-      const status = cache.getStatus(target, ref);
+      // the same answer as GET /instances/:target/:namespace/:name/status, 404s included
+      const status = cache.requireStatus(ref);
       return {
         output: { status: status as unknown as Record<string, unknown> },
       };

@@ -1,8 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
   buildInstanceStatus,
   DEFAULT_SECRETS,
   formatInstanceRef,
+  namespaceAllowed,
+  requiredReads,
   summarizeStatus,
   type ClusterRole,
   type InstanceRef,
@@ -28,6 +31,18 @@ import {
 } from './watchSpecs';
 
 type Reads = Parameters<typeof roleRead>[1];
+
+/** Infra resources whose CRD may be missing (e.g. Flux without the kustomize-controller). */
+const CRD_OPTIONAL = new Set<string>(
+  [...requiredReads('fluxcd'), ...requiredReads('argocd')]
+    .filter(r => r.crdOptional)
+    .map(r => r.resource),
+);
+
+/** The namespaces (names or `*` patterns) a target's instances may live in. */
+function allowedNamespaces(target: PlatformMeshTarget): string[] {
+  return target.namespaces?.length ? target.namespaces : [target.namespace];
+}
 
 /**
  * The status of every instance of every target, answered from the informer pool: a request never
@@ -85,7 +100,10 @@ export class StatusCache {
     return [...this.targets.values()];
   }
 
-  /** The PlatformMesh instances on the target's runtime cluster. */
+  /**
+   * The PlatformMesh instances on the target's runtime cluster in the target's allowed namespaces
+   * (`namespaces`): targets that share a runtime cluster do not list each other's instances.
+   */
   listInstances(target: PlatformMeshTarget): {
     instances: InstanceSummary[];
     runtime: RoleRead;
@@ -94,10 +112,44 @@ export class StatusCache {
     const runtime = roleRead(target.runtimeCluster, [
       { resource: platformMeshes.resource, state: pms },
     ]);
+    const allowed = allowedNamespaces(target);
     const instances = pms.items
-      .map(pm => summarizeStatus(this.getStatus(target, refOf(target, pm))))
+      .map(pm => refOf(target, pm))
+      .filter(ref => namespaceAllowed(allowed, ref.namespace))
+      .map(ref => summarizeStatus(this.getStatus(target, ref)))
       .sort((a, b) => formatInstanceRef(a).localeCompare(formatInstanceRef(b)));
     return { instances, runtime };
+  }
+
+  /**
+   * The status of an instance as the API answers it (HTTP route and actions registry alike), or a
+   * `NotFoundError`: for an unknown target, for a namespace outside the target's allowed
+   * namespaces (naming them), and for an instance found on none of the target's clusters while
+   * the runtime cluster could be read (when it cannot, the status says so instead).
+   *
+   * @param ref - the instance
+   */
+  requireStatus(ref: InstanceRef): InstanceStatus {
+    const target = this.getTarget(ref.target);
+    if (!target) throw new NotFoundError(`Unknown target "${ref.target}"`);
+    const allowed = allowedNamespaces(target);
+    if (!namespaceAllowed(allowed, ref.namespace)) {
+      throw new NotFoundError(
+        `Namespace "${ref.namespace}" is not one of the namespaces of target "${
+          ref.target
+        }" (${allowed.join(', ')})`,
+      );
+    }
+    const status = this.getStatus(target, ref);
+    if (
+      status.clusters.runtime.reachable &&
+      this.locate(target, ref).length === 0
+    ) {
+      throw new NotFoundError(
+        `No PlatformMesh ${ref.namespace}/${ref.name} on the runtime cluster of target "${ref.target}"`,
+      );
+    }
+    return status;
   }
 
   /**
@@ -163,6 +215,14 @@ export class StatusCache {
         pm.metadata.namespace === ref.namespace &&
         pm.metadata.name === ref.name,
     );
+    const otherPlatformMeshes = runtimePms.items
+      .filter(
+        pm =>
+          pm.metadata.namespace === ref.namespace &&
+          pm.metadata.name !== ref.name,
+      )
+      .map(pm => pm.metadata.name)
+      .sort();
 
     const operatorSecretSpecs = this.operatorSecretSpecs(target);
     const operatorSecrets = operatorSecretSpecs.map(spec =>
@@ -205,7 +265,11 @@ export class StatusCache {
       }
       if (role === 'infra') {
         infraWorkload.forEach(w =>
-          list.push({ resource: w.spec.resource, state: w.state }),
+          list.push({
+            resource: w.spec.resource,
+            state: w.state,
+            optional: CRD_OPTIONAL.has(w.spec.resource),
+          }),
         );
         infraSecrets.forEach(state =>
           list.push({ resource: 'secrets', state }),
@@ -251,6 +315,7 @@ export class StatusCache {
         configMaps: runtimeCms.items.filter(
           cm => cm.metadata.namespace === ref.namespace,
         ),
+        ...(otherPlatformMeshes.length ? { otherPlatformMeshes } : {}),
       },
       operator: {
         secrets: operatorSecrets.flatMap(s => s.items),
@@ -371,7 +436,8 @@ export class StatusCache {
           this.generationSeen.set(key, { generation, at: now });
         }
       }
-      // instances found on any of the target's clusters (a CR on the wrong cluster included)
+      // instances in the target's namespaces found on any of its clusters (a CR on the wrong
+      // cluster included)
       const namespaces = new Set<string>();
       for (const cluster of new Set([
         target.runtimeCluster,
@@ -380,7 +446,10 @@ export class StatusCache {
       ])) {
         for (const pm of this.state<PlatformMesh>(cluster, platformMeshes)
           .items) {
-          namespaces.add(pm.metadata.namespace ?? target.namespace);
+          const namespace = pm.metadata.namespace ?? target.namespace;
+          if (namespaceAllowed(allowedNamespaces(target), namespace)) {
+            namespaces.add(namespace);
+          }
         }
       }
       for (const namespace of namespaces) {

@@ -1,75 +1,136 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  isRecord,
   PROFILE_CONFIGMAP_KEY,
   PROFILE_CONFIGMAP_SUFFIX,
   SNAPSHOT_RESOURCES,
   type SecretMetadata,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { MalformedObjectReporter } from './MalformedObjectReporter';
+import { MalformedObjectError, normalizeObject } from './normalizeObject';
+
+/** Collects what a transform repaired on one object. */
+type Problems = string[];
+
+function requireIdentity(raw: any): void {
+  if (!isRecord(raw) || !isRecord(raw.metadata)) {
+    throw new MalformedObjectError('object without metadata');
+  }
+  if (typeof raw.metadata.name !== 'string') {
+    throw new MalformedObjectError('object without metadata.name');
+  }
+}
+
+function stringLabels(
+  labels: unknown,
+  problems: Problems,
+): Record<string, string> | undefined {
+  if (labels === undefined) return undefined;
+  if (!isRecord(labels)) {
+    problems.push('metadata.labels dropped');
+    return undefined;
+  }
+  const kept = Object.entries(labels).filter(([, v]) => typeof v === 'string');
+  if (kept.length !== Object.keys(labels).length) {
+    problems.push('metadata.labels: values that are not strings dropped');
+  }
+  return Object.fromEntries(kept) as Record<string, string>;
+}
 
 /**
  * Keeps a Secret's identity and key names. This runs on each object as it arrives from the watch,
  * so values are never stored; the Secrets watched are only the named ones the setup depends on.
+ * `data`/`stringData` that are not objects count as having no keys.
  */
-export function toSecretMetadata(raw: any): SecretMetadata {
+export function toSecretMetadata(
+  raw: any,
+  problems: Problems = [],
+): SecretMetadata {
+  requireIdentity(raw);
+  const keys = new Set<string>();
+  for (const field of ['data', 'stringData']) {
+    const value = raw[field];
+    if (value === undefined || value === null) continue;
+    if (!isRecord(value)) {
+      problems.push(`${field} dropped`);
+      continue;
+    }
+    Object.keys(value).forEach(k => keys.add(k));
+  }
+  const labels = stringLabels(raw.metadata.labels, problems);
   return {
     name: raw.metadata.name,
-    namespace: raw.metadata.namespace,
-    keys: Object.keys({
-      ...(raw.data ?? {}),
-      ...(raw.stringData ?? {}),
-    }).sort(),
-    ...(raw.metadata.labels ? { labels: { ...raw.metadata.labels } } : {}),
+    namespace:
+      typeof raw.metadata.namespace === 'string' ? raw.metadata.namespace : '',
+    keys: [...keys].sort(),
+    ...(labels ? { labels } : {}),
   };
 }
 
 /**
  * Keeps ConfigMaps that can be a profile (`*-profile` or holding `profile.yaml`), with only the
- * `profile.yaml` key; drops every other ConfigMap.
+ * `profile.yaml` key (kept whole: a cut profile would not parse); drops every other ConfigMap. A
+ * `profile.yaml` that is not a string is dropped.
  */
-export function toProfileConfigMap(raw: any): object | undefined {
-  const data = raw.data ?? {};
-  const named = String(raw.metadata.name).endsWith(PROFILE_CONFIGMAP_SUFFIX);
+export function toProfileConfigMap(
+  raw: any,
+  problems: Problems = [],
+): object | undefined {
+  requireIdentity(raw);
+  const data: Record<string, unknown> = isRecord(raw.data) ? raw.data : {};
+  const named = raw.metadata.name.endsWith(PROFILE_CONFIGMAP_SUFFIX);
   if (!named && !(PROFILE_CONFIGMAP_KEY in data)) return undefined;
-  return {
+  const profile = data[PROFILE_CONFIGMAP_KEY];
+  if (profile !== undefined && typeof profile !== 'string') {
+    problems.push(`data.${PROFILE_CONFIGMAP_KEY} dropped (not a string)`);
+  }
+  const { object } = normalizeObject({
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: slimMetadata(raw.metadata),
+    metadata: raw.metadata,
+  });
+  return {
+    ...object,
     data:
-      PROFILE_CONFIGMAP_KEY in data
-        ? { [PROFILE_CONFIGMAP_KEY]: String(data[PROFILE_CONFIGMAP_KEY]) }
-        : {},
+      typeof profile === 'string' ? { [PROFILE_CONFIGMAP_KEY]: profile } : {},
   };
 }
 
-/** Drops `managedFields` and the last-applied annotation: large and never read. */
-export function toSlimObject(raw: any): object {
-  if (typeof raw.apiVersion !== 'string' || typeof raw.kind !== 'string') {
-    throw new Error('object without apiVersion/kind');
-  }
-  return { ...raw, metadata: slimMetadata(raw.metadata) };
+/**
+ * The normalised object (see `normalizeObject`): slim, typed, strings bounded.
+ */
+export function toSlimObject(raw: any, problems: Problems = []): object {
+  const normalized = normalizeObject(raw);
+  problems.push(...normalized.problems);
+  return normalized.object;
 }
 
-function slimMetadata(metadata: any) {
-  const { managedFields: _m, ...rest } = metadata;
-  if (rest.annotations?.['kubectl.kubernetes.io/last-applied-configuration']) {
-    const {
-      'kubectl.kubernetes.io/last-applied-configuration': _l,
-      ...annotations
-    } = rest.annotations;
-    rest.annotations = annotations;
-  }
-  return rest;
-}
+const TRANSFORMS: Record<
+  string,
+  (raw: any, problems: Problems) => object | undefined
+> = {
+  [SNAPSHOT_RESOURCES.secrets]: toSecretMetadata,
+  [SNAPSHOT_RESOURCES.configMaps]: toProfileConfigMap,
+};
 
-/** The transform of each watched resource. */
+/**
+ * The transform of each watched resource. With a logger, each malformed object that was repaired
+ * is reported once (see `MalformedObjectReporter`), not on every event.
+ *
+ * @param resource - the watched resource (`SNAPSHOT_RESOURCES`)
+ * @param logger - where to warn about repaired objects
+ */
 export function transformFor(
   resource: string,
+  logger?: LoggerService,
 ): (raw: any) => object | undefined {
-  switch (resource) {
-    case SNAPSHOT_RESOURCES.secrets:
-      return toSecretMetadata;
-    case SNAPSHOT_RESOURCES.configMaps:
-      return toProfileConfigMap;
-    default:
-      return toSlimObject;
-  }
+  const transform = TRANSFORMS[resource] ?? toSlimObject;
+  if (!logger) return raw => transform(raw, []);
+  const reporter = new MalformedObjectReporter(logger, resource);
+  return raw => {
+    const problems: Problems = [];
+    const result = transform(raw, problems);
+    reporter.report(raw, problems);
+    return result;
+  };
 }

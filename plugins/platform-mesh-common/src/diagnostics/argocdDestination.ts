@@ -7,6 +7,7 @@ import {
 import { ARGOCD_IN_CLUSTER_SERVER } from '../types/argo';
 import type { Application } from '../types/argo';
 import type { Diagnostic } from '../types/status';
+import { boundedText, isRecord } from '../health/text';
 import { findSecret } from './secretCheck';
 import { agree, listNames, onCluster, plural } from './text';
 import type { DiagnosticRule } from './types';
@@ -22,19 +23,36 @@ function normalizeUrl(url: string): string {
   return url.trim().replace(/\/+$/, '').toLowerCase();
 }
 
+/** `destination.server` and `destination.name` when they are non-empty strings. */
+function destinationOf(app: Application): { server?: string; name?: string } {
+  const destination: unknown = app.spec?.destination;
+  if (!isRecord(destination)) return {};
+  return {
+    server: boundedText(destination.server),
+    name: boundedText(destination.name, 253),
+  };
+}
+
 function deploysInCluster(app: Application): boolean {
-  const destination = app.spec?.destination;
-  if (destination?.server) {
-    return normalizeUrl(destination.server) === ARGOCD_IN_CLUSTER_SERVER;
-  }
-  return destination?.name === 'in-cluster';
+  const { server, name } = destinationOf(app);
+  if (server) return normalizeUrl(server) === ARGOCD_IN_CLUSTER_SERVER;
+  return name === 'in-cluster';
+}
+
+/** A destination given by Argo CD cluster name only (no server), other than `in-cluster`. */
+function namedDestination(app: Application): string | undefined {
+  const { server, name } = destinationOf(app);
+  return !server && name && name !== 'in-cluster' ? name : undefined;
 }
 
 /**
  * `argocd-destination`: in argocd mode with the runtime cluster separate from the infra cluster,
  * the operator's Applications must deploy to the runtime cluster: their `destination.server` is not
- * the in-cluster default and, when `runtimeServerUrls` is known, is one of them (destinations given
- * by cluster name are not checked). The Argo CD cluster Secret for the runtime cluster
+ * the in-cluster default and, when `runtimeServerUrls` is known, is one of them. A destination given
+ * by Argo CD cluster name (`destination.name`, no server) must be the name the platform-mesh render
+ * writes into the runtime cluster's Argo CD cluster Secret (the runtime cluster's configured name);
+ * `in-cluster` is an error, any other name a warning saying it cannot be resolved (Backstage does
+ * not read cluster Secret values). The Argo CD cluster Secret for the runtime cluster
  * (`expectedSecrets.argocdClusterSecret`) must exist with its label and `server` key. Server URLs
  * are never put into the texts.
  *
@@ -56,13 +74,26 @@ export const argocdDestinationRule: DiagnosticRule = {
       const inCluster = apps.filter(deploysInCluster);
       const known = (snapshot.runtimeServerUrls ?? []).map(normalizeUrl);
       const elsewhere = known.length
-        ? apps.filter(
-            a =>
+        ? apps.filter(a => {
+            const { server } = destinationOf(a);
+            return (
               !deploysInCluster(a) &&
-              !!a.spec?.destination?.server &&
-              !known.includes(normalizeUrl(a.spec.destination.server)),
-          )
+              !!server &&
+              !known.includes(normalizeUrl(server))
+            );
+          })
         : [];
+      // The render writes the runtime cluster's configured name into the cluster Secret's `name`.
+      const runtimeName = snapshot.clusters.runtime.cluster;
+      const unresolved = new Map<string, string[]>();
+      for (const app of apps) {
+        const name = namedDestination(app);
+        if (name === undefined || name === runtimeName) continue;
+        unresolved.set(name, [
+          ...(unresolved.get(name) ?? []),
+          app.metadata.name,
+        ]);
+      }
       if (inCluster.length > 0) {
         const kind = plural('Application', inCluster.length);
         findings.push({
@@ -107,6 +138,31 @@ export const argocdDestinationRule: DiagnosticRule = {
             'have',
           )} a destination.server that is none of the API URLs configured for ${runtime}.`,
           hint: `${fix} If the URL is right, add it to the runtime cluster's known server URLs in the Backstage configuration.`,
+        });
+      }
+
+      for (const [name, users] of unresolved) {
+        const kind = plural('Application', users.length);
+        const secretName =
+          snapshot.expectedSecrets.argocdClusterSecret?.name ??
+          'the Argo CD cluster Secret';
+        findings.push({
+          id: 'argocd-destination',
+          severity: 'warning',
+          cluster: 'infra',
+          summary: `${users.length} ${kind} ${agree(
+            users.length,
+            'deploys',
+            'deploy',
+          )} to the Argo CD cluster "${name}", which cannot be resolved to the runtime cluster`,
+          detail: `${kind} ${listNames(
+            users,
+          )} in namespace ${namespace} on ${infra} ${agree(
+            users.length,
+            'names',
+            'name',
+          )} the destination by cluster name (destination.name "${name}") instead of destination.server. The cluster Secret ${secretName} that the platform-mesh render writes registers ${runtime} under the name "${runtimeName}", and Backstage does not read cluster Secret values, so it cannot tell whether "${name}" is the runtime cluster.`,
+          hint: `${fix} Alternatively register the runtime cluster in Argo CD under the name "${runtimeName}" (the name key of its cluster Secret).`,
         });
       }
     }

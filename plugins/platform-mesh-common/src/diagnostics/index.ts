@@ -19,5 +19,7 @@ export {
   ARGOCD_SECRET_TYPE_LABEL,
 } from './argocdDestination';
 export { instanceTerminatingRule } from './instanceTerminating';
+export { namespaceSharedRule } from './namespaceShared';
+export { readFailedRule } from './readFailed';
 export { diagnosticRules } from './rules';
 export { runDiagnostics } from './runDiagnostics';

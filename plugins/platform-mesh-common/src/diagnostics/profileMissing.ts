@@ -128,9 +128,13 @@ export const profileMissingRule: DiagnosticRule = {
         `Create the ConfigMap ${name} ${where} with the key ${PROFILE_CONFIGMAP_KEY} (kubectl -n ${namespace} create configmap ${name} --from-file=${PROFILE_CONFIGMAP_KEY}=<profile file>), on the same cluster as the PlatformMesh. ${touch}`,
       );
     }
-    const text = configMap.data?.[PROFILE_CONFIGMAP_KEY];
+    const data: Record<string, unknown> = isMapping(configMap.data)
+      ? (configMap.data as Record<string, unknown>)
+      : {};
+    const raw = data[PROFILE_CONFIGMAP_KEY];
+    const text = typeof raw === 'string' ? raw : undefined;
     if (text === undefined) {
-      const keys = Object.keys(configMap.data ?? {});
+      const keys = Object.keys(data);
       return finding(
         `Profile ConfigMap ${name} has no key ${PROFILE_CONFIGMAP_KEY}`,
         `ConfigMap ${name} ${where} exists but does not contain key ${PROFILE_CONFIGMAP_KEY}${

@@ -5,7 +5,7 @@ import { runDiagnostics } from './runDiagnostics';
 import type { DiagnosticRule } from './types';
 
 describe('runDiagnostics', () => {
-  it('has one rule per id of the troubleshooting table, then instance-terminating', () => {
+  it('has one rule per id of the troubleshooting table, then instance-terminating, namespace-shared and read-failed', () => {
     expect(diagnosticRules.map(r => r.id)).toEqual([
       'operator-kubeconfig-secret',
       'infra-kubeconfig-secret',
@@ -17,6 +17,8 @@ describe('runDiagnostics', () => {
       'source-missing',
       'argocd-destination',
       'instance-terminating',
+      'namespace-shared',
+      'read-failed',
     ]);
   });
 
@@ -82,7 +84,7 @@ describe('runDiagnostics', () => {
     expect(seen).toEqual([{ gracePeriodSeconds: 5 }]);
   });
 
-  it('reports nothing but what it can prove when every cluster is unreachable', () => {
+  it('reports nothing but the unread clusters when every cluster is unreachable', () => {
     const snapshot = loadSnapshot('snapshot-fluxcd-remote-healthy');
     for (const role of ['operator', 'runtime', 'infra'] as const) {
       snapshot.clusters[role] = {
@@ -104,6 +106,24 @@ describe('runDiagnostics', () => {
     };
     delete snapshot.runtime.platformMesh;
     snapshot.runtime.configMaps = [];
-    expect(runDiagnostics(snapshot)).toEqual([]);
+    expect(
+      runDiagnostics(snapshot).map(d => [d.id, d.cluster, d.summary]),
+    ).toEqual([
+      [
+        'read-failed',
+        'runtime',
+        'Cannot read the runtime cluster "runtime": unreachable',
+      ],
+      [
+        'read-failed',
+        'operator',
+        'Cannot read the operator cluster "operator": unreachable',
+      ],
+      [
+        'read-failed',
+        'infra',
+        'Cannot read the infra cluster "infra": unreachable',
+      ],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { InstanceSnapshot } from '../snapshot';
+import { wellFormedSnapshot, type InstanceSnapshot } from '../snapshot';
 import type { Diagnostic, DiagnosticSeverity } from '../types/status';
 import { diagnosticRules } from './rules';
 import type { DiagnosticOptions, DiagnosticRule } from './types';
@@ -6,7 +6,8 @@ import type { DiagnosticOptions, DiagnosticRule } from './types';
 const SEVERITY_ORDER: DiagnosticSeverity[] = ['error', 'warning', 'info'];
 
 /**
- * Runs the diagnostic rules over a snapshot and returns every finding, errors first, then warnings,
+ * Runs the diagnostic rules over a snapshot (its malformed objects left out, see
+ * `wellFormedSnapshot`) and returns every finding, errors first, then warnings,
  * then infos; within a severity in rule order.
  *
  * @param snapshot - what was read from the three clusters
@@ -19,8 +20,9 @@ export function runDiagnostics(
   options?: DiagnosticOptions,
   rules: readonly DiagnosticRule[] = diagnosticRules,
 ): Diagnostic[] {
+  const wellFormed = wellFormedSnapshot(snapshot);
   return rules
-    .flatMap(rule => rule.evaluate(snapshot, options))
+    .flatMap(rule => rule.evaluate(wellFormed, options))
     .map((d, i) => ({ d, i }))
     .sort(
       (a, b) =>

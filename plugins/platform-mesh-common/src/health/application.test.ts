@@ -47,10 +47,63 @@ describe('applicationHealth', () => {
     expect(applicationHealth(a)).toBe('progressing');
   });
 
-  it('is failed when the operation errored', () => {
+  it('is failed when the operation for the current sync revision errored', () => {
+    const a = app(healthy);
+    a.status!.sync = { status: 'Synced', revision: '0.2.30' };
+    a.status!.operationState = {
+      phase: 'Error',
+      message: 'rpc error',
+      syncResult: { revision: '0.2.30' },
+    } as any;
+    expect(applicationHealth(a)).toBe('failed');
+  });
+
+  it('is healthy when Healthy and Synced although a superseded operation (older revision) failed', () => {
+    const a = app(healthy);
+    a.status!.sync = { status: 'Synced', revision: '0.2.31' };
+    a.status!.operationState = {
+      phase: 'Failed',
+      message: 'one or more objects failed to apply',
+      finishedAt: '2026-11-20T09:10:05Z',
+      syncResult: { revision: '0.2.30' },
+    } as any;
+    expect(applicationHealth(a)).toBe('healthy');
+    expect(describeApplication(a)).toMatchObject({
+      health: 'healthy',
+      reason: 'Healthy/Synced',
+    });
+  });
+
+  it('judges current health and sync first when the failed operation names no revision', () => {
     const a = app(healthy);
     a.status!.operationState = { phase: 'Error', message: 'rpc error' };
+    expect(applicationHealth(a)).toBe('healthy');
+    a.status!.health = { status: 'Progressing' };
     expect(applicationHealth(a)).toBe('failed');
+  });
+
+  it('is failed while the failed operation is still the requested one', () => {
+    const a = app(healthy) as any;
+    a.operation = { sync: { revision: '0.2.31' }, retry: { limit: 5 } };
+    a.status.operationState = {
+      phase: 'Failed',
+      message: 'retrying',
+      syncResult: { revision: '0.2.30' },
+    };
+    expect(applicationHealth(a)).toBe('failed');
+  });
+
+  it('is failed when a multi-source sync failed for the current revisions', () => {
+    const a = app(healthy);
+    a.status!.sync = { status: 'Synced', revisions: ['a1', 'b2'] };
+    a.status!.operationState = {
+      phase: 'Failed',
+      message: 'hook failed',
+      syncResult: { revisions: ['a1', 'b2'] },
+    } as any;
+    expect(applicationHealth(a)).toBe('failed');
+    a.status!.sync = { status: 'Synced', revisions: ['a1', 'b3'] };
+    expect(applicationHealth(a)).toBe('healthy');
   });
 
   it('is degraded with a ComparisonError', () => {

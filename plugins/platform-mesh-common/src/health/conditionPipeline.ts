@@ -1,4 +1,5 @@
 import type { Condition } from '../types/kubernetes';
+import { getConditions } from './conditions';
 import type { PlatformMesh } from '../types/platformMesh';
 import type { ConditionStatus, Health, PipelineStep } from '../types/status';
 import { firstBlockingStep } from './firstBlockingStep';
@@ -126,7 +127,7 @@ function entryFor(
  * @public
  */
 export function conditionPipeline(pm: PlatformMesh): ConditionStatus[] {
-  const conditions = pm.status?.conditions ?? [];
+  const conditions = getConditions(pm);
   const generation = pm.metadata.generation;
   const entries = PIPELINE_STEPS.map(step =>
     entryFor(step, conditions, generation),

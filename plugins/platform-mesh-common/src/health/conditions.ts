@@ -1,16 +1,80 @@
 import type { Condition, KubernetesObject } from '../types/kubernetes';
+import {
+  boundedText,
+  finiteNumber,
+  isRecord,
+  MAX_STATUS_TEXT_LENGTH,
+} from './text';
+
+/** metav1.Condition allows 316 characters for a type. */
+const MAX_CONDITION_TYPE_LENGTH = 316;
+
+const CONDITION_STATUSES: ReadonlySet<string> = new Set([
+  'True',
+  'False',
+  'Unknown',
+]);
+
+function isText(value: unknown): boolean {
+  return (
+    value === undefined ||
+    (typeof value === 'string' && value.length <= MAX_STATUS_TEXT_LENGTH)
+  );
+}
+
+function hasType(c: unknown): c is Record<string, any> {
+  return (
+    isRecord(c) &&
+    typeof c.type === 'string' &&
+    c.type.length > 0 &&
+    c.type.length <= MAX_CONDITION_TYPE_LENGTH
+  );
+}
+
+function isWellFormedCondition(c: unknown): boolean {
+  if (!hasType(c)) return false;
+  return (
+    CONDITION_STATUSES.has(c.status) &&
+    isText(c.reason) &&
+    isText(c.message) &&
+    isText(c.lastTransitionTime) &&
+    (c.observedGeneration === undefined ||
+      finiteNumber(c.observedGeneration) !== undefined)
+  );
+}
+
+function repairCondition(c: Record<string, any>): Condition {
+  const reason = boundedText(c.reason);
+  const message = boundedText(c.message);
+  const lastTransitionTime = boundedText(c.lastTransitionTime);
+  const observedGeneration = finiteNumber(c.observedGeneration);
+  return {
+    type: c.type,
+    status: CONDITION_STATUSES.has(c.status) ? c.status : 'Unknown',
+    ...(reason !== undefined ? { reason } : {}),
+    ...(message !== undefined ? { message } : {}),
+    ...(lastTransitionTime !== undefined ? { lastTransitionTime } : {}),
+    ...(observedGeneration !== undefined ? { observedGeneration } : {}),
+  } as Condition;
+}
 
 /**
- * Reads `status.conditions` of any object; an absent or malformed list reads as empty.
+ * Reads `status.conditions` of any object; an absent or malformed list reads as empty. Entries
+ * that are not objects or have no string `type` are skipped; in the others a `status` other than
+ * `True`/`False`/`Unknown` reads as `Unknown`, fields of the wrong type are left out and messages
+ * (and reasons) are cut to {@link MAX_STATUS_TEXT_LENGTH}. A well-formed list is returned as it is.
  *
  * @param obj - the object to read
  * @public
  */
 export function getConditions(obj: KubernetesObject): Condition[] {
-  const status = obj.status as { conditions?: unknown } | undefined;
-  return Array.isArray(status?.conditions)
-    ? (status!.conditions as Condition[])
-    : [];
+  const status = isRecord(obj) ? (obj.status as unknown) : undefined;
+  const conditions = isRecord(status) ? status.conditions : undefined;
+  if (!Array.isArray(conditions)) return [];
+  if (conditions.every(isWellFormedCondition)) {
+    return conditions as Condition[];
+  }
+  return conditions.filter(hasType).map(repairCondition);
 }
 
 /**
@@ -57,10 +121,8 @@ export function observedGenerationOf(
   if (typeof ready?.observedGeneration === 'number') {
     return ready.observedGeneration;
   }
-  const status = obj.status as { observedGeneration?: unknown } | undefined;
-  return typeof status?.observedGeneration === 'number'
-    ? status.observedGeneration
-    : undefined;
+  const status = isRecord(obj) ? (obj.status as unknown) : undefined;
+  return isRecord(status) ? finiteNumber(status.observedGeneration) : undefined;
 }
 
 /**
@@ -71,7 +133,7 @@ export function observedGenerationOf(
  * @public
  */
 export function isGenerationBehind(obj: KubernetesObject): boolean {
-  const generation = obj.metadata.generation;
+  const generation = finiteNumber(obj?.metadata?.generation);
   const observed = observedGenerationOf(obj);
   return (
     typeof generation === 'number' &&

@@ -8,6 +8,7 @@ import {
 } from './conditions';
 import { helmReleaseFailureCount } from './helmReleaseFailures';
 import { kstatusHealth } from './kstatusHealth';
+import { boundedText, finiteNumber, isRecord } from './text';
 
 /**
  * Health of a Flux HelmRelease: {@link kstatusHealth} plus the helm-controller's own signals.
@@ -79,23 +80,29 @@ export function describeHelmRelease(hr: HelmRelease): ReleaseStatus {
     .filter((m): m is string => !!m)
     .filter((m, i, all) => all.indexOf(m) === i)
     .join(' — ');
-  const latest = hr.status?.history?.[0];
+  const history: unknown = hr.status?.history;
+  const latest: Record<string, unknown> | undefined =
+    Array.isArray(history) && isRecord(history[0]) ? history[0] : undefined;
   const failures = helmReleaseFailureCount(hr);
-  const chartSpec = hr.spec?.chart?.spec;
+  const chart = isRecord(hr.spec?.chart) ? hr.spec!.chart : undefined;
+  const chartSpec: Record<string, unknown> | undefined = isRecord(chart?.spec)
+    ? chart!.spec
+    : undefined;
   return {
     kind: 'HelmRelease',
     name: hr.metadata.name,
     namespace: hr.metadata.namespace ?? '',
     health: helmReleaseHealth(hr),
-    reason: condition?.reason,
-    message: message || undefined,
-    chart: latest?.chartName ?? chartSpec?.chart,
-    version: latest?.chartVersion ?? chartSpec?.version,
-    appVersion: latest?.appVersion,
-    revision: typeof latest?.version === 'number' ? latest.version : undefined,
+    reason: boundedText(condition?.reason),
+    message: boundedText(message),
+    chart: boundedText(latest?.chartName) ?? boundedText(chartSpec?.chart),
+    version:
+      boundedText(latest?.chartVersion) ?? boundedText(chartSpec?.version),
+    appVersion: boundedText(latest?.appVersion),
+    revision: finiteNumber(latest?.version),
     suspended: hr.spec?.suspend === true,
-    lastTransitionTime: condition?.lastTransitionTime,
+    lastTransitionTime: boundedText(condition?.lastTransitionTime),
     ...(failures > 0 ? { failures } : {}),
-    targetsRemoteCluster: !!hr.spec?.kubeConfig?.secretRef?.name,
+    targetsRemoteCluster: !!boundedText(hr.spec?.kubeConfig?.secretRef?.name),
   };
 }

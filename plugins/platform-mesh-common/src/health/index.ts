@@ -25,3 +25,9 @@ export {
 export { platformMeshHealth } from './platformMeshHealth';
 export { firstBlockingStep } from './firstBlockingStep';
 export { overallHealth, type HealthParts } from './overallHealth';
+export {
+  boundedText,
+  finiteNumber,
+  isRecord,
+  MAX_STATUS_TEXT_LENGTH,
+} from './text';

@@ -2,6 +2,7 @@ import type { Kustomization } from '../types/flux';
 import type { Health, ReleaseStatus } from '../types/status';
 import { findCondition, isConditionTrue } from './conditions';
 import { kstatusHealth } from './kstatusHealth';
+import { boundedText } from './text';
 
 /**
  * Health of a Flux Kustomization ({@link kstatusHealth}; the kustomize-controller follows kstatus).
@@ -32,11 +33,13 @@ export function describeKustomization(
     name: kustomization.metadata.name,
     namespace: kustomization.metadata.namespace ?? '',
     health: kustomizationHealth(kustomization),
-    reason: condition?.reason,
-    message: condition?.message || undefined,
-    version: kustomization.status?.lastAppliedRevision,
+    reason: boundedText(condition?.reason),
+    message: boundedText(condition?.message),
+    version: boundedText(kustomization.status?.lastAppliedRevision),
     suspended: kustomization.spec?.suspend === true,
-    lastTransitionTime: condition?.lastTransitionTime,
-    targetsRemoteCluster: !!kustomization.spec?.kubeConfig?.secretRef?.name,
+    lastTransitionTime: boundedText(condition?.lastTransitionTime),
+    targetsRemoteCluster: !!boundedText(
+      kustomization.spec?.kubeConfig?.secretRef?.name,
+    ),
   };
 }

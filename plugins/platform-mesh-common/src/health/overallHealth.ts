@@ -15,6 +15,11 @@ export interface HealthParts {
   sources?: Health[];
   /** Severities of the diagnostic findings. */
   diagnostics?: DiagnosticSeverity[];
+  /**
+   * Something the health depends on could not be read (a cluster unreachable, a list forbidden,
+   * a required CRD missing, a watch not listed yet; see `missingReads`).
+   */
+  incomplete?: boolean;
 }
 
 /**
@@ -28,7 +33,12 @@ export interface HealthParts {
  *   look fine, e.g. the operator's kubeconfig Secret has been deleted since);
  * - `suspended`, `unknown` or `healthy` parts, and warnings or infos, change nothing.
  *
- * A failed PlatformMesh stays `failed`; a `healthy` one with everything else healthy stays `healthy`.
+ * When the parts are `incomplete`, a result better than `degraded` (healthy, progressing,
+ * suspended) becomes `unknown`: what was not read may be broken, so nothing is claimed. A known-bad
+ * answer stays: a failed PlatformMesh stays `failed`, a broken release still makes it `degraded`.
+ *
+ * A failed PlatformMesh stays `failed`; a `healthy` one with everything else healthy (and read)
+ * stays `healthy`.
  *
  * @param parts - the instance's health and the health of its parts
  * @public
@@ -45,6 +55,9 @@ export function overallHealth(parts: HealthParts): Health {
   }
   if ((parts.diagnostics ?? []).includes('error')) {
     result = worseHealth(result, 'degraded');
+  }
+  if (parts.incomplete && result !== 'failed' && result !== 'degraded') {
+    return 'unknown';
   }
   return result;
 }

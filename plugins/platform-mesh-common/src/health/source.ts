@@ -2,6 +2,7 @@ import type { FluxSource } from '../types/flux';
 import type { Health, SourceStatus } from '../types/status';
 import { findCondition, getConditions, isConditionTrue } from './conditions';
 import { kstatusHealth } from './kstatusHealth';
+import { boundedText } from './text';
 
 /**
  * Health of a Flux source (OCIRepository, HelmRepository, GitRepository): {@link kstatusHealth},
@@ -39,9 +40,9 @@ export function describeSource(source: FluxSource): SourceStatus {
     name: source.metadata.name,
     namespace: source.metadata.namespace ?? '',
     health: sourceHealth(source),
-    reason: condition?.reason,
-    message: condition?.message || undefined,
-    url: source.spec?.url ?? source.status?.url,
-    revision: source.status?.artifact?.revision,
+    reason: boundedText(condition?.reason),
+    message: boundedText(condition?.message),
+    url: boundedText(source.spec?.url) ?? boundedText(source.status?.url),
+    revision: boundedText(source.status?.artifact?.revision),
   };
 }

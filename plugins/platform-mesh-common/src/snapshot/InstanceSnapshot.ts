@@ -95,6 +95,12 @@ export interface InstanceSnapshot {
     generationObservedAt?: string;
     /** ConfigMaps that may be the instance's profile (`<name>-profile` or `spec.profileConfigMap`). */
     configMaps: ConfigMap[];
+    /**
+     * Names of the other PlatformMeshes (`core.platform-mesh.io`) in the instance's namespace on the
+     * runtime cluster. The operator's objects name no owner, so every operator-created release in
+     * the namespace is joined to each of them (see the `namespace-shared` diagnostic).
+     */
+    otherPlatformMeshes?: string[];
   };
   operator: {
     /** Secrets in the operator namespace. */

@@ -19,3 +19,10 @@ export {
   instanceSources,
   type ResolvedSourceRef,
 } from './selectors';
+export { wellFormedObject, wellFormedSnapshot } from './wellFormedSnapshot';
+export {
+  requiredReads,
+  missingReads,
+  type RequiredRead,
+  type MissingRead,
+} from './requiredReads';

@@ -251,10 +251,17 @@ describe('buildInstanceStatus', () => {
     snapshot.infra.gitRepositories = [];
     snapshot.infra.secrets = [];
     const status = buildInstanceStatus(snapshot);
-    expect(status.instance.overall).toBe('healthy');
+    // Ready=True on the PlatformMesh, but nothing is known about its releases
+    expect(status.instance.overall).toBe('unknown');
     expect(status.conditions).toHaveLength(6);
     expect(status.releases).toEqual([]);
-    expect(status.diagnostics).toEqual([]);
+    expect(status.diagnostics.map(d => [d.id, d.cluster, d.summary])).toEqual([
+      [
+        'read-failed',
+        'infra',
+        'Cannot read the infra cluster "infra": timeout',
+      ],
+    ]);
     expect(status.secrets.map(s => s.role)).toEqual(['operator', 'operator']);
     expect(status.clusters).toEqual({
       operator: {

@@ -15,6 +15,8 @@ import {
   instanceKustomizations,
   instancePlatformMesh,
   instanceSources,
+  missingReads,
+  wellFormedSnapshot,
   type InstanceSnapshot,
 } from '../snapshot';
 import type {
@@ -73,7 +75,8 @@ function clusterStatuses(
  *
  * - `instance`: the ref, `metadata.generation`, the overall health (`overallHealth` of the
  *   PlatformMesh's health, or `unknown` when it was not found, with the releases, sources and
- *   diagnostics), `observedAt` of the runtime cluster read, the deployment technology and, while
+ *   diagnostics; `unknown` unless known-bad when a list it depends on was not read, see
+ *   `missingReads` and the `read-failed` diagnostic), `observedAt` of the runtime cluster read, the deployment technology and, while
  *   the PlatformMesh is being deleted, `deletion` (since when, and the finalizers it waits for);
  * - `conditions`: the condition pipeline (empty when there is no PlatformMesh);
  * - `releases`: the operator-created HelmReleases, Kustomizations and Applications, problems first;
@@ -91,9 +94,10 @@ function clusterStatuses(
  * @public
  */
 export function buildInstanceStatus(
-  snapshot: InstanceSnapshot,
+  input: InstanceSnapshot,
   options?: DiagnosticOptions,
 ): InstanceStatus {
+  const snapshot = wellFormedSnapshot(input);
   const pm = instancePlatformMesh(snapshot);
   const releases = [
     ...instanceHelmReleases(snapshot).map(describeHelmRelease),
@@ -108,7 +112,11 @@ export function buildInstanceStatus(
     instance: pm ? platformMeshHealth(pm) : 'unknown',
     releases: releases.map(r => r.health),
     sources: sources.map(s => s.health),
-    diagnostics: diagnostics.map(d => d.severity),
+    // `read-failed` says why the answer is incomplete; it does not make the instance degraded
+    diagnostics: diagnostics
+      .filter(d => d.id !== 'read-failed')
+      .map(d => d.severity),
+    incomplete: missingReads(snapshot).length > 0,
   });
   const observedAt = snapshot.clusters.runtime.observedAt;
   const deletion = pm ? instanceDeletion(pm) : undefined;

@@ -211,7 +211,9 @@ export type DiagnosticId =
   | 'helmrelease-missing-kubeconfig'
   | 'source-missing'
   | 'argocd-destination'
-  | 'instance-terminating';
+  | 'instance-terminating'
+  | 'namespace-shared'
+  | 'read-failed';
 
 /**
  * One finding of the diagnostics, with what to do about it.

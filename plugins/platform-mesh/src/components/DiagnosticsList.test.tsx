@@ -22,7 +22,7 @@ const BROKEN_LINK: Partial<Record<DiagnosticId, string>> = {
 };
 
 describe('PlatformMeshCard diagnostics', () => {
-  it('has a fixture for each of the 10 diagnostic ids', () => {
+  it('has a fixture for each of the 12 diagnostic ids', () => {
     expect(Object.keys(DIAGNOSTICS).sort()).toEqual([
       'argocd-destination',
       'cr-on-wrong-cluster',
@@ -30,9 +30,11 @@ describe('PlatformMeshCard diagnostics', () => {
       'helmrelease-missing-kubeconfig',
       'infra-kubeconfig-secret',
       'instance-terminating',
+      'namespace-shared',
       'not-reconciled',
       'operator-kubeconfig-secret',
       'profile-missing',
+      'read-failed',
       'source-missing',
     ]);
   });

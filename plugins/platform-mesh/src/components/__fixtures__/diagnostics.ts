@@ -104,6 +104,26 @@ export const DIAGNOSTICS: Record<DiagnosticId, Diagnostic> = {
       'PlatformMesh platform-mesh-system/platform-mesh-sample on the runtime cluster "runtime" was deleted at 2026-12-01T19:30:00Z and still waits for its finalizers: platform-mesh.core.platform-mesh.io/finalizer (×2).',
     hint: "The finalizer platform-mesh.core.platform-mesh.io/finalizer is removed only by the operator's KcpsetupSubroutine and ProvidersecretSubroutine: the operator must be running with both enabled. Deleting a PlatformMesh leaves its HelmReleases (infra cluster) and OCM Resources (runtime cluster) behind: delete them yourself if they are no longer needed.",
   },
+  'namespace-shared': {
+    id: 'namespace-shared',
+    severity: 'warning',
+    cluster: 'runtime',
+    summary:
+      'PlatformMesh platform-mesh-sample shares namespace platform-mesh-system with PlatformMesh second',
+    detail:
+      "Namespace platform-mesh-system on the runtime cluster \"runtime\" holds PlatformMesh platform-mesh-sample and second. The operator creates each instance's releases in the PlatformMesh's namespace with the same names and no owner, so the releases listed here are those of every instance in the namespace: which release belongs to which instance is ambiguous, and the instances overwrite each other's releases.",
+    hint: 'Keep one PlatformMesh per namespace: move second (with its profile ConfigMap) to a namespace of its own, or delete the extra PlatformMesh.',
+  },
+  'read-failed': {
+    id: 'read-failed',
+    severity: 'error',
+    cluster: 'infra',
+    summary:
+      'Flux (its helm-controller) is not installed on the infra cluster "infra": helmreleases.helm.toolkit.fluxcd.io is not served',
+    detail:
+      'the infra cluster "infra" does not serve helmreleases.helm.toolkit.fluxcd.io, which the instance\'s deployment needs; so the instance\'s overall health is unknown until it can be read.',
+    hint: 'Install Flux (its helm-controller) on the infra cluster "infra", or correct the target\'s cluster roles or deploymentTechnology in the Backstage configuration.',
+  },
 };
 
 /** A status that carries exactly one finding: the one with id `id`. */
@@ -112,6 +132,8 @@ export function statusWithDiagnostic(id: DiagnosticId): InstanceStatus {
   const diagnostic = DIAGNOSTICS[id];
   status.diagnostics = [diagnostic];
   if (diagnostic.severity === 'error') status.instance.overall = 'degraded';
+  // a read that failed leaves the health unknown, never degraded (see buildInstanceStatus)
+  if (id === 'read-failed') status.instance.overall = 'unknown';
   if (id === 'argocd-destination') {
     status.instance.deploymentTechnology = 'argocd';
     status.sources = [];
