@@ -178,8 +178,11 @@ export interface Config {
      */
     cache?: {
       /**
-       * Seconds between full re-lists of the watched objects (watches keep the cache fresh in
-       * between) and lifetime of cached API discovery. Defaults to 300.
+       * Seconds between full re-lists of the watched objects, and lifetime of cached API
+       * discovery. Defaults to 300. Watches keep the status cache fresh in between; every watch
+       * of the status backend also lists again on its own every `resyncSeconds` (±10 % jitter, so
+       * that the watches do not re-list together) and replaces what it holds at once, so an event
+       * a watch missed cannot stay wrong for longer than this.
        * @visibility backend
        */
       resyncSeconds?: number;

@@ -13,24 +13,56 @@ import {
 import type { WatchSpec } from './watchSpecs';
 
 /**
+ * How often kube-apiserver sends a BOOKMARK on a watch that asked for them (measured on the dev
+ * API servers: every 60 s, plus one about 2 s before the watch's `timeoutSeconds` ends).
+ */
+export const BOOKMARK_INTERVAL_MS = 60_000;
+
+/** A watch that received nothing for two bookmark intervals (and some slack) is dead. */
+export const DEFAULT_SILENCE_LIMIT_MS = 2 * BOOKMARK_INTERVAL_MS + 10_000;
+
+/**
+ * Options of {@link ClusterTransport}.
+ */
+export interface ClusterTransportOptions {
+  /** `timeoutSeconds` of each watch: the server ends it then (default: 240–360 s at random). */
+  watchTimeoutSeconds?: number;
+  /**
+   * A watch that received nothing, not even a bookmark, for this long is reported as `timeout`
+   * and closed, so that the informer reconnects (default: {@link DEFAULT_SILENCE_LIMIT_MS}, or the
+   * watch's timeout plus 30 s when that is shorter).
+   */
+  silenceLimitMs?: number;
+}
+
+/**
  * A {@link ResourceTransport} over the shared `-node` cluster client: the resource path comes from
  * discovery (plural, scope, preferred version), watches ask for bookmarks and end server-side after
- * a few minutes, and a stream silent for longer than that is closed client-side, so a hung cluster
- * is noticed.
+ * a few minutes, and a stream silent for about two bookmark intervals is closed client-side as a
+ * `timeout`, so a stalled cluster is noticed within minutes at most.
  */
 export class ClusterTransport implements ResourceTransport {
   readonly description: string;
+  private readonly watchTimeoutSeconds: number;
+  private readonly silenceLimitMs: number;
 
   constructor(
     private readonly client: () => Promise<ClusterClient>,
     cluster: string,
     private readonly spec: WatchSpec,
-    private readonly watchTimeoutSeconds = 240 +
-      Math.floor(Math.random() * 120),
+    options: ClusterTransportOptions = {},
   ) {
     this.description = `${cluster} ${spec.resource}${
       spec.namespace ? ` in ${spec.namespace}` : ''
     }`;
+    this.watchTimeoutSeconds =
+      options.watchTimeoutSeconds ?? 240 + Math.floor(Math.random() * 120);
+    this.silenceLimitMs =
+      options.silenceLimitMs ??
+      Math.min(
+        DEFAULT_SILENCE_LIMIT_MS,
+        (this.watchTimeoutSeconds + 30) * 1000,
+      );
   }
 
   async list(signal: AbortSignal) {
@@ -62,15 +94,19 @@ export class ClusterTransport implements ResourceTransport {
     resourceVersion: string,
     onEvent: (event: WatchEvent) => void,
     signal: AbortSignal,
+    onEstablished?: () => void,
   ): Promise<void> {
-    const client = await this.guard(() => this.client());
-    const resolved = await this.guard(() =>
-      client.discovery.resolve(this.spec, { signal }),
-    );
+    // linked before the first await: an abort during discovery must end this watch too
     const controller = new AbortController();
     const abort = () => controller.abort();
     signal.addEventListener('abort', abort, { once: true });
+    if (signal.aborted) controller.abort();
     try {
+      const client = await this.guard(() => this.client());
+      const resolved = await this.guard(() =>
+        client.discovery.resolve(this.spec, { signal: controller.signal }),
+      );
+      if (controller.signal.aborted) return;
       const response = await this.guard(() =>
         client.requestStream({
           path: resourcePath(resolved, { namespace: this.spec.namespace }),
@@ -86,7 +122,11 @@ export class ClusterTransport implements ResourceTransport {
           resource: this.spec.resource,
         }),
       );
+      onEstablished?.();
       await this.consume(response.body, onEvent, controller);
+    } catch (error) {
+      if (signal.aborted) return; // a stop is not a failure
+      throw error;
     } finally {
       signal.removeEventListener('abort', abort);
       controller.abort();
@@ -99,7 +139,7 @@ export class ClusterTransport implements ResourceTransport {
     controller: AbortController,
   ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const idleMs = (this.watchTimeoutSeconds + 30) * 1000;
+      const idleMs = this.silenceLimitMs;
       const lines = createInterface({ input: body });
       let idle = setTimeout(onIdle, idleMs);
       let settled = false;
@@ -116,7 +156,9 @@ export class ClusterTransport implements ResourceTransport {
         finish(
           new TransportError({
             type: 'timeout',
-            message: `watch received nothing for ${idleMs / 1000}s`,
+            message: `the watch received nothing, not even a bookmark, for ${
+              idleMs / 1000
+            }s`,
           }),
         );
       }

@@ -13,21 +13,31 @@ export type TransportFactory = (
 ) => ResourceTransport;
 
 /**
+ * Options of {@link InformerPool}.
+ */
+export interface InformerPoolOptions {
+  transportFactory: TransportFactory;
+  logger: LoggerService;
+  /** Retry delays of every informer (default: jittered, 250 ms doubling to 4 s). */
+  backoffMs?: (failures: number) => number;
+  /** Periodic full re-list of every informer (`cache.resyncSeconds`), jittered ±10 %. */
+  resyncMs?: number;
+  /** A watch open at least this long resets an informer's backoff (default 10 s). */
+  healthyAfterMs?: number;
+}
+
+/**
  * The informers of the status cache, one per distinct (cluster, watch), shared by every target that
- * uses the cluster. Informers are started on first use and run until {@link InformerPool.stop}.
+ * uses the cluster. Informers are started on first use and run until {@link InformerPool.stop};
+ * after a stop the pool opens no watch again (a late caller reads an empty, unsynced state).
  */
 export class InformerPool {
   private readonly informers = new Map<string, ResourceInformer<any>>();
   private version = 0;
   private readonly listeners = new Set<() => void>();
+  private stopped = false;
 
-  constructor(
-    private readonly options: {
-      transportFactory: TransportFactory;
-      logger: LoggerService;
-      backoffMs?: (failures: number) => number;
-    },
-  ) {}
+  constructor(private readonly options: InformerPoolOptions) {}
 
   /** Starts the watch if needed; returns what it knows now. */
   state<T = any>(cluster: string, spec: WatchSpec): InformerState<T> {
@@ -54,11 +64,14 @@ export class InformerPool {
     if (!informer) {
       informer = new ResourceInformer({
         transport: this.options.transportFactory(cluster, spec),
-        transform: transformFor(spec.resource),
+        transform: transformFor(spec.resource, this.options.logger),
         logger: this.options.logger,
         backoffMs: this.options.backoffMs,
+        resyncMs: this.options.resyncMs,
+        healthyAfterMs: this.options.healthyAfterMs,
         onChange: () => this.changed(),
       });
+      if (this.stopped) return informer; // never started, never kept
       this.informers.set(key, informer);
       informer.start();
     }
@@ -96,7 +109,9 @@ export class InformerPool {
     return this.informers.size;
   }
 
+  /** Stops every informer; the pool stays stopped (see the class comment). */
   async stop(): Promise<void> {
+    this.stopped = true;
     await Promise.all([...this.informers.values()].map(i => i.stop()));
     this.informers.clear();
   }

@@ -6,6 +6,7 @@ import {
   type ResourceTransport,
   type WatchEvent,
 } from './transport';
+import { jittered, jitteredBackoffMs } from './backoff';
 
 /**
  * What an informer knows right now. `items` stay available (and `error` is set) while the cluster
@@ -34,28 +35,37 @@ export interface ResourceInformerOptions<T> {
   logger: LoggerService;
   /** Called after every change of items or state. */
   onChange?: () => void;
-  /** Delay before retrying after the n-th consecutive failure (default: 1 s doubling to 30 s). */
+  /** Delay before retrying after the n-th consecutive failure (default: {@link jitteredBackoffMs}). */
   backoffMs?: (failures: number) => number;
+  /**
+   * Interval of the periodic full re-list (±10 % jitter), which replaces the store at once so that
+   * a missed event cannot stay wrong for longer than this. Unset or 0: no periodic re-list.
+   */
+  resyncMs?: number;
+  /** A watch open at least this long resets the failure count of the backoff (default 10 s). */
+  healthyAfterMs?: number;
   now?: () => Date;
 }
 
-const defaultBackoff = (failures: number) =>
-  Math.min(30_000, 1_000 * 2 ** Math.max(0, failures - 1));
+const DEFAULT_HEALTHY_AFTER_MS = 10_000;
 
 /**
  * A list+watch cache of one resource on one cluster: lists once, then watches from the list's
  * resourceVersion, resumes from the last seen resourceVersion after a disconnect, lists again after
- * `410 Gone`, and backs off on errors without ever throwing to its caller.
+ * `410 Gone` and every `resyncMs`, and backs off (with jitter) on errors without ever throwing to
+ * its caller. The error clears as soon as the cluster answers again (a watch re-established counts);
+ * stopping is not an error and logs nothing.
  */
 export class ResourceInformer<T> {
   private readonly options: ResourceInformerOptions<T>;
-  private readonly store = new Map<string, T>();
+  private store = new Map<string, T>();
   private resourceVersion: string | undefined;
   private synced = false;
   private observedAt: string | undefined;
   private error: ClusterError | undefined;
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
+  private nextResyncAt = Infinity;
 
   constructor(options: ResourceInformerOptions<T>) {
     this.options = options;
@@ -68,13 +78,14 @@ export class ResourceInformer<T> {
     this.running = this.loop(this.controller.signal);
   }
 
-  /** Stops the loop and closes the watch. */
+  /** Stops the loop and closes the watch. Logs nothing: a stop is not a failure. */
   async stop(): Promise<void> {
     this.controller?.abort();
     await this.running;
     this.running = undefined;
   }
 
+  /** What the informer knows now (a copy). */
   state(): InformerState<T> {
     return {
       items: [...this.store.values()],
@@ -85,21 +96,38 @@ export class ResourceInformer<T> {
   }
 
   private async loop(signal: AbortSignal): Promise<void> {
-    const backoff = this.options.backoffMs ?? defaultBackoff;
+    const backoff = this.options.backoffMs ?? jitteredBackoffMs;
+    const healthyAfterMs =
+      this.options.healthyAfterMs ?? DEFAULT_HEALTHY_AFTER_MS;
     let failures = 0;
     while (!signal.aborted) {
+      // one attempt: aborted by stop() or when the periodic re-list is due
+      const attempt = new AbortController();
+      const abortAttempt = () => attempt.abort();
+      signal.addEventListener('abort', abortAttempt, { once: true });
+      let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+      let establishedAt: number | undefined;
       try {
-        if (this.resourceVersion === undefined) {
-          await this.relist(signal);
+        if (this.resourceVersion === undefined || this.resyncDue()) {
+          await this.relist(attempt.signal);
         }
+        resyncTimer = this.scheduleResync(attempt);
         await this.options.transport.watch(
           this.resourceVersion!,
           event => this.apply(event),
-          signal,
+          attempt.signal,
+          () => {
+            establishedAt = Date.now();
+            this.markCurrent();
+          },
         );
         failures = 0;
       } catch (e) {
         if (signal.aborted) return;
+        if (establishedAt && Date.now() - establishedAt >= healthyAfterMs) {
+          failures = 0;
+        }
+        if (attempt.signal.aborted) continue; // the periodic re-list is due
         if (e instanceof ResourceExpiredError) {
           this.options.logger.info(
             `watch expired, listing again resource=${this.options.transport.description}`,
@@ -110,20 +138,44 @@ export class ResourceInformer<T> {
         failures += 1;
         this.setError(toClusterError(e));
         await sleep(backoff(failures), signal);
+      } finally {
+        clearTimeout(resyncTimer);
+        signal.removeEventListener('abort', abortAttempt);
       }
     }
+  }
+
+  private resyncDue(): boolean {
+    return Date.now() >= this.nextResyncAt;
+  }
+
+  /** Aborts the watch of this attempt when the next periodic re-list is due. */
+  private scheduleResync(
+    attempt: AbortController,
+  ): ReturnType<typeof setTimeout> | undefined {
+    if (!Number.isFinite(this.nextResyncAt)) return undefined;
+    const timer = setTimeout(
+      () => attempt.abort(),
+      Math.max(0, this.nextResyncAt - Date.now()),
+    );
+    timer.unref?.();
+    return timer;
   }
 
   private async relist(signal: AbortSignal): Promise<void> {
     const { items, resourceVersion } = await this.options.transport.list(
       signal,
     );
-    this.store.clear();
+    // built aside and swapped in at once: readers never see a half-filled store
+    const store = new Map<string, T>();
     for (const raw of items) {
-      this.put(raw);
+      this.put(raw, store);
     }
+    this.store = store;
     this.resourceVersion = resourceVersion;
     this.synced = true;
+    const { resyncMs } = this.options;
+    this.nextResyncAt = resyncMs ? Date.now() + jittered(resyncMs) : Infinity;
     this.markCurrent();
   }
 
@@ -156,7 +208,7 @@ export class ResourceInformer<T> {
     this.markCurrent();
   }
 
-  private put(raw: unknown): void {
+  private put(raw: unknown, store = this.store): void {
     const key = keyOf(raw);
     if (!key) {
       this.warnMalformed();
@@ -167,13 +219,13 @@ export class ResourceInformer<T> {
       value = this.options.transform(raw);
     } catch {
       this.warnMalformed();
-      this.store.delete(key);
+      store.delete(key);
       return;
     }
     if (value === undefined) {
-      this.store.delete(key);
+      store.delete(key);
     } else {
-      this.store.set(key, value);
+      store.set(key, value);
     }
   }
 
@@ -189,11 +241,16 @@ export class ResourceInformer<T> {
     this.options.onChange?.();
   }
 
+  /** Logs once per outage (and again when the error changes), not on every retry. */
   private setError(error: ClusterError): void {
+    const same =
+      this.error?.type === error.type && this.error?.message === error.message;
     this.error = error;
-    this.options.logger.warn(
-      `cannot read resource=${this.options.transport.description} error=${error.type}: ${error.message}`,
-    );
+    if (!same) {
+      this.options.logger.warn(
+        `cannot read resource=${this.options.transport.description} error=${error.type}: ${error.message}`,
+      );
+    }
     this.options.onChange?.();
   }
 }

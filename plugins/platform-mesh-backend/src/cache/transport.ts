@@ -37,10 +37,15 @@ export interface ResourceTransport {
   list(
     signal: AbortSignal,
   ): Promise<{ items: unknown[]; resourceVersion: string }>;
-  /** Streams events from `resourceVersion`; resolves when the server ends the stream. */
+  /**
+   * Streams events from `resourceVersion`; resolves when the server ends the stream or `signal`
+   * aborts. `onEstablished` is called once the server has accepted the watch (its `200` response
+   * headers arrived): from then on the cluster is known to answer.
+   */
   watch(
     resourceVersion: string,
     onEvent: (event: WatchEvent) => void,
     signal: AbortSignal,
+    onEstablished?: () => void,
   ): Promise<void>;
 }

@@ -40,6 +40,10 @@ import type {
 } from './types';
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Default bound of concurrent requests to one cluster (watches not counted). */
+export const DEFAULT_MAX_SOCKETS = 32;
+/** Default bound of concurrent watches (long-lived streams) to one cluster. */
+export const DEFAULT_MAX_STREAMS = 512;
 const ERROR_BODY_MAX_BYTES = 64 * 1024;
 
 /** Options of {@link KubernetesClusterClient}. */
@@ -49,6 +53,16 @@ export interface KubernetesClusterClientOptions {
   requestTimeoutMs: number;
   /** Lifetime of cached discovery. */
   discoveryTtlMs: number;
+  /**
+   * Most sockets open at once for ordinary requests (default {@link DEFAULT_MAX_SOCKETS}); more
+   * requests wait for a free socket, within their timeout.
+   */
+  maxSockets?: number;
+  /**
+   * Most sockets open at once for streams (watches), which hold their socket for minutes and have
+   * their own pool so they can never starve ordinary requests (default {@link DEFAULT_MAX_STREAMS}).
+   */
+  maxStreams?: number;
 }
 
 /**
@@ -62,10 +76,8 @@ export class KubernetesClusterClient implements ClusterClient {
   private readonly cluster: PlatformMeshClusterDetails;
   private readonly credentialProvider: PlatformMeshCredentialProvider;
   private readonly requestTimeoutMs: number;
-  private readonly agents = {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
-  };
+  private readonly agents: Agents;
+  private readonly streamAgents: Agents;
   private lastKubeConfig?: { fingerprint: string; kc: KubeConfig };
   private lastSecrets: string[] = [];
 
@@ -74,6 +86,8 @@ export class KubernetesClusterClient implements ClusterClient {
     this.clusterName = options.cluster.name;
     this.credentialProvider = options.credentialProvider;
     this.requestTimeoutMs = options.requestTimeoutMs;
+    this.agents = agents(options.maxSockets ?? DEFAULT_MAX_SOCKETS);
+    this.streamAgents = agents(options.maxStreams ?? DEFAULT_MAX_STREAMS);
     this.discovery = new CachedResourceDiscovery({
       clusterName: this.clusterName,
       requestJson: request => this.requestJson(request),
@@ -81,10 +95,16 @@ export class KubernetesClusterClient implements ClusterClient {
     });
   }
 
-  /** Closes idle keep-alive connections. */
+  /** Closes every connection of this client (idle keep-alive ones and open streams). */
   close(): void {
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    for (const agent of [
+      this.agents.http,
+      this.agents.https,
+      this.streamAgents.http,
+      this.streamAgents.https,
+    ]) {
+      agent.destroy();
+    }
   }
 
   async get<T extends KubernetesObject = KubernetesObject>(
@@ -372,13 +392,17 @@ export class KubernetesClusterClient implements ClusterClient {
       }
       let response;
       try {
-        response = await sendRequest(kc, this.agents, {
-          method: request.method ?? 'GET',
-          url,
-          headers,
-          body,
-          signal,
-        });
+        response = await sendRequest(
+          kc,
+          mode.streaming ? this.streamAgents : this.agents,
+          {
+            method: request.method ?? 'GET',
+            url,
+            headers,
+            body,
+            signal,
+          },
+        );
       } catch (error) {
         throw this.transportError(
           error,
@@ -525,6 +549,15 @@ export class KubernetesClusterClient implements ClusterClient {
       ]),
     );
   }
+}
+
+type Agents = { http: http.Agent; https: https.Agent };
+
+function agents(maxSockets: number): Agents {
+  return {
+    http: new http.Agent({ keepAlive: true, maxSockets }),
+    https: new https.Agent({ keepAlive: true, maxSockets }),
+  };
 }
 
 function typeOf(ref: ObjectRef): ResourceTypeRef {
