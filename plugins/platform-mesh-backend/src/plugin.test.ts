@@ -59,7 +59,7 @@ const cluster = (name: string, port: number) => ({
 
 const config = {
   platformMesh: {
-    requestTimeoutSeconds: 1,
+    requestTimeoutSeconds: 3, // under full-suite load a healthy fake can take over 1 s
     clusters: [
       cluster('pm-operator', 17201),
       cluster('pm-runtime', 17202),
@@ -73,6 +73,7 @@ const config = {
         runtimeCluster: 'pm-runtime',
         infraCluster: 'pm-infra',
         deploymentTechnology: 'fluxcd',
+        namespaces: ['pm-healthy'],
       },
       ...FAILING.map(([name]) => ({
         name,
@@ -80,6 +81,7 @@ const config = {
         runtimeCluster: 'pm-runtime',
         infraCluster: `infra-${name}`,
         deploymentTechnology: 'fluxcd',
+        namespaces: ['pm-healthy'],
       })),
     ],
   },
@@ -283,6 +285,11 @@ describe('platformMeshPlugin', () => {
       });
       expect(body.conditions).toHaveLength(6);
       expect(body.instance.generation).toBe(1);
+      // Ready=True on the runtime cluster, but the releases were not read: never "healthy"
+      expect(body.instance.overall).toBe('unknown');
+      expect(body.diagnostics).toContainEqual(
+        expect.objectContaining({ id: 'read-failed', cluster: 'infra' }),
+      );
       expect(JSON.stringify(body)).not.toContain(SECRET_TOKEN);
       expect(JSON.stringify(body)).not.toContain('127.0.0.1');
     },
@@ -296,6 +303,11 @@ describe('platformMeshPlugin', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
+      source: {
+        cluster: 'pm-operator',
+        namespace: 'platform-mesh-system',
+        labelSelector: 'app=platform-mesh-operator',
+      },
       pods: [
         {
           name: 'platform-mesh-operator-7d9f',

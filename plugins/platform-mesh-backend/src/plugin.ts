@@ -16,6 +16,7 @@ import { InformerPool } from './cache/InformerPool';
 import { StatusCache } from './cache/StatusCache';
 import { InstanceAuthorizer } from './service/InstanceAuthorizer';
 import { ClusterOperatorLogsReader } from './service/OperatorLogsReader';
+import { readOperatorLogsConfig } from './service/readOperatorLogsConfig';
 import { createRouter } from './service/router';
 
 /**
@@ -40,9 +41,10 @@ export const platformMeshPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         clusters: platformMeshClustersServiceRef,
+        config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        lifecycle: coreServices.rootLifecycle,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -54,6 +56,7 @@ export const platformMeshPlugin = createBackendPlugin({
 
         const pool = new InformerPool({
           logger,
+          resyncMs: clusters.config.resyncSeconds * 1000,
           transportFactory: (cluster, spec) =>
             new ClusterTransport(
               async () => clusters.getClient(cluster),
@@ -79,8 +82,9 @@ export const platformMeshPlugin = createBackendPlugin({
             permissions: deps.permissions,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
-            logs: new ClusterOperatorLogsReader(async cluster =>
-              clusters.getClient(cluster),
+            logs: new ClusterOperatorLogsReader(
+              async cluster => clusters.getClient(cluster),
+              readOperatorLogsConfig(deps.config),
             ),
           }),
         );
@@ -98,6 +102,9 @@ export const platformMeshPlugin = createBackendPlugin({
             clusters.listClusterNames().length
           } cluster(s)`,
         );
+        // The plugin's own lifecycle: its shutdown runs together with the clusters service's,
+        // which closes the clients. A root-lifecycle hook would run after that, so every open
+        // watch would first see its connection break and log it as an error.
         deps.lifecycle.addShutdownHook(async () => {
           await cache.stop();
           clusters.close();

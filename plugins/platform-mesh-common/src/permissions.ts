@@ -1,5 +1,6 @@
 import {
   createPermission,
+  type BasicPermission,
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
@@ -18,16 +19,20 @@ export const platformMeshStatusReadPermission: ResourcePermission<'catalog-entit
   });
 
 /**
- * Read the operator's logs for an instance (more sensitive than status).
+ * Read the logs of a target's Platform Mesh operator (more sensitive than status). A basic
+ * permission, not one on a catalog entity: the operator of a target serves every instance of the
+ * target, so its logs show them all and owning one instance's entity must not grant them. The logs
+ * route checks it in addition to {@link platformMeshStatusReadPermission} on the instance it is
+ * opened from.
  *
  * @public
  */
-export const platformMeshLogsReadPermission: ResourcePermission<'catalog-entity'> =
-  createPermission({
+export const platformMeshLogsReadPermission: BasicPermission = createPermission(
+  {
     name: 'platform-mesh.logs.read',
     attributes: { action: 'read' },
-    resourceType: 'catalog-entity',
-  });
+  },
+);
 
 /**
  * Apply a Platform Mesh setup to clusters (the `platform-mesh:apply` scaffolder action).

@@ -57,12 +57,18 @@ async function setup(
     authorizeConditional: async reqs =>
       reqs.map(r => decide(r.permission.name)) as any,
     authorize: async reqs =>
-      reqs.map(r => ({
-        result:
-          (r as any).resourceRef === 'resource:default/platform-mesh-healthy'
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      })),
+      reqs.map(r =>
+        // a basic permission (no resourceRef) gets the policy's decision
+        (r as any).resourceRef === undefined
+          ? (decide(r.permission.name) as any)
+          : {
+              result:
+                (r as any).resourceRef ===
+                'resource:default/platform-mesh-healthy'
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            },
+      ),
   });
   const catalog = {
     getEntities: jest.fn(async () => ({ items: options.entities ?? [] })),
@@ -76,6 +82,11 @@ async function setup(
   });
   const logs: OperatorLogsReader = {
     read: jest.fn(async () => ({
+      source: {
+        cluster: 'pm-operator',
+        namespace: 'platform-mesh-system',
+        labelSelector: 'app=platform-mesh-operator',
+      },
       pods: [
         {
           name: 'platform-mesh-operator-abc',

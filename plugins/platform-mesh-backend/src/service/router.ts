@@ -93,18 +93,7 @@ export async function createRouter(
       ref,
       credentials,
     );
-    const target = cache.getTarget(ref.target);
-    if (!target) throw new NotFoundError(`Unknown target "${ref.target}"`);
-    const status = cache.getStatus(target, ref);
-    const foundNowhere =
-      status.clusters.runtime.reachable &&
-      cache.locate(target, ref).length === 0;
-    if (foundNowhere) {
-      throw new NotFoundError(
-        `No PlatformMesh ${ref.namespace}/${ref.name} on the runtime cluster of target "${ref.target}"`,
-      );
-    }
-    res.json(status);
+    res.json(cache.requireStatus(ref));
   });
 
   router.get(
@@ -122,15 +111,38 @@ export async function createRouter(
         meta: { instance: formatInstanceRef(ref), tailLines },
       });
       try {
+        // The instance must be one the caller may see and that exists (as for its status) ...
         await authorizer.authorize(
-          platformMeshLogsReadPermission,
+          platformMeshStatusReadPermission,
           ref,
           credentials,
         );
         const target = cache.getTarget(ref.target);
         if (!target) throw new NotFoundError(`Unknown target "${ref.target}"`);
+        const runtimeRead = cache.getStatus(target, ref).clusters.runtime;
+        if (runtimeRead.reachable && cache.locate(target, ref).length === 0) {
+          throw new NotFoundError(
+            `No PlatformMesh ${ref.namespace}/${ref.name} on the runtime cluster of target "${ref.target}"`,
+          );
+        }
+        // ... and the logs are the target operator's, which serves every instance of the target:
+        // a basic permission, never granted by owning one instance's entity.
+        const [decision] = await permissions.authorize(
+          [{ permission: platformMeshLogsReadPermission }],
+          { credentials },
+        );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          throw new NotAllowedError(
+            `Not allowed: ${platformMeshLogsReadPermission.name} on the operator of target "${ref.target}"`,
+          );
+        }
         const result = await logs.read(target, tailLines);
-        await event.success({ meta: { pods: result.pods.map(p => p.name) } });
+        await event.success({
+          meta: {
+            pods: result.pods.map(p => p.name),
+            failedPods: result.pods.filter(p => p.error).map(p => p.name),
+          },
+        });
         res.json(result);
       } catch (error) {
         await event.fail({ error: error as Error });

@@ -3,17 +3,11 @@ import type {
   InstanceRef,
   InstanceStatus,
   InstanceList,
+  OperatorLogs,
   TargetSummary,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 
-/**
- * Recent log lines of the Platform Mesh operator.
- *
- * @public
- */
-export interface OperatorLogs {
-  pods: Array<{ name: string; lines: string[]; truncated: boolean }>;
-}
+export type { OperatorLogs };
 
 /**
  * Client for the Platform Mesh backend (`/api/platform-mesh`).
@@ -27,7 +21,10 @@ export interface PlatformMeshApi {
   getInstances(target: string): Promise<InstanceList>;
   /** The aggregated status of one instance. */
   getInstanceStatus(ref: InstanceRef): Promise<InstanceStatus>;
-  /** Recent operator log lines (needs the `platform-mesh.logs.read` permission). */
+  /**
+   * Recent operator log lines of the instance's target, per pod with per-pod errors (needs
+   * `platform-mesh.status.read` on the instance and the basic `platform-mesh.logs.read`).
+   */
   getOperatorLogs(ref: InstanceRef, tailLines?: number): Promise<OperatorLogs>;
 }
 

@@ -82,7 +82,7 @@ function LogsContent(props: {
         severity="info"
         defaultExpanded
         title="You lack the platform-mesh.logs.read permission"
-        message="Operator logs are protected separately from the status. Ask an administrator to grant you platform-mesh.logs.read for this entity."
+        message="Operator logs belong to the operator of the whole target and are protected separately from the status. Ask an administrator to grant you platform-mesh.logs.read."
       />
     );
   }
@@ -98,9 +98,12 @@ function LogsContent(props: {
   }
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value || value.pods.length === 0) {
+    const source = value?.source;
     return (
       <Typography variant="body2" color="textSecondary">
-        No operator pod was found on the operator cluster.
+        {source
+          ? `No operator pod matches ${source.labelSelector} in namespace ${source.namespace} of the operator cluster "${source.cluster}" (platformMesh.operatorLogs.labelSelector).`
+          : 'No operator pod was found on the operator cluster.'}
       </Typography>
     );
   }
@@ -109,18 +112,35 @@ function LogsContent(props: {
       {value.pods.map(pod => (
         <section key={pod.name} aria-label={`Logs of pod ${pod.name}`}>
           <Typography variant="body2" component="h3" className={classes.pod}>
-            {pod.name}
+            <span>{pod.name}</span>
+            {pod.container ? (
+              <span aria-label={`container ${pod.container}`}>
+                {` · ${pod.container}`}
+              </span>
+            ) : null}
           </Typography>
-          {pod.truncated ? (
-            <Typography variant="caption" color="textSecondary" component="div">
-              Showing the last {pod.lines.length} lines.
+          {pod.error ? (
+            <Typography variant="body2" color="error" role="alert">
+              {`The log of this pod could not be read: ${pod.error.type} — ${pod.error.message}`}
             </Typography>
-          ) : null}
-          {/* A scrollable region must be reachable from the keyboard (WCAG 2.1.1). */}
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-          <pre className={classes.log} tabIndex={0}>
-            {pod.lines.length ? pod.lines.join('\n') : '(no log lines)'}
-          </pre>
+          ) : (
+            <>
+              {pod.truncated ? (
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="div"
+                >
+                  Showing the last {pod.lines.length} lines.
+                </Typography>
+              ) : null}
+              {/* A scrollable region must be reachable from the keyboard (WCAG 2.1.1). */}
+              {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+              <pre className={classes.log} tabIndex={0}>
+                {pod.lines.length ? pod.lines.join('\n') : '(no log lines)'}
+              </pre>
+            </>
+          )}
         </section>
       ))}
     </>
