@@ -75,7 +75,11 @@ export {
 } from './client/resourcePath';
 
 // Discovery.
-export type { ResolvedResource, ResourceDiscovery } from './discovery/types';
+export type {
+  ResolvedResource,
+  ResolveOptions,
+  ResourceDiscovery,
+} from './discovery/types';
 
 // Apply engine.
 export type {
@@ -89,7 +93,10 @@ export type {
   ApplyObjectResult,
   ApplyOptions,
   ApplyResult,
+  ApplyWriteOptions,
+  DeferredObject,
   DryRunObjectResult,
+  DryRunOptions,
   DryRunResult,
   FieldConflict,
   PlanResult,

@@ -164,15 +164,16 @@ describe('DefaultApplyEngine', () => {
       ].map(o => o.metadata.resourceVersion);
     const before = stored();
 
-    const second = await engine.apply(items());
-    expect(second.ok).toBe(true);
-    expect(second.dryRun.results.map(r => r.action)).toEqual([
+    const preview = await engine.dryRun(items());
+    expect(preview.results.map(r => r.action)).toEqual([
       'unchanged',
       'unchanged',
       'unchanged',
       'unchanged',
     ]);
-    expect(second.dryRun.results.every(r => r.diff.length === 0)).toBe(true);
+    expect(preview.results.every(r => r.diff.length === 0)).toBe(true);
+    const second = await engine.apply(items());
+    expect(second.ok).toBe(true);
     expect(second.applied.map(r => r.action)).toEqual([
       'unchanged',
       'unchanged',
@@ -474,11 +475,12 @@ describe('DefaultApplyEngine', () => {
           )
         : undefined,
     );
-    const first = await engine.apply(items());
-    expect(first.ok).toBe(true);
-    expect(first.dryRun.results[2].notes).toEqual([
+    const preview = await engine.dryRun(items());
+    expect(preview.results[2].notes).toEqual([
       'no read access: the change could not be previewed',
     ]);
+    const first = await engine.apply(items());
+    expect(first.ok).toBe(true);
     expect(first.applied.map(r => r.action)).toEqual([
       'created',
       'created',

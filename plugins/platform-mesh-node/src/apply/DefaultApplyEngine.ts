@@ -4,13 +4,12 @@ import {
   FIELD_MANAGER,
   type KubernetesObject,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
-import { isClusterRequestError } from '../client/ClusterRequestError';
 import { resourceName } from '../client/resourcePath';
 import type { ClusterClient } from '../client/types';
 import type { ResolvedResource } from '../discovery/types';
 import { describeObject } from './describeObject';
 import { diffObjects } from './diffObjects';
-import { normalizeObject, ownership } from './normalizeObject';
+import { dryRunObject, type PlannedObject } from './dryRunObject';
 import { secretValues } from './secretValues';
 import { toApplyError } from './toApplyError';
 import type {
@@ -21,7 +20,10 @@ import type {
   ApplyObjectResult,
   ApplyOptions,
   ApplyResult,
+  ApplyWriteOptions,
+  DeferredObject,
   DryRunObjectResult,
+  DryRunOptions,
   DryRunResult,
   PlanResult,
 } from './types';
@@ -39,19 +41,8 @@ export interface DefaultApplyEngineOptions {
   fieldManager?: string;
 }
 
-interface Planned {
-  index: number;
-  item: ApplyItem;
-  label: string;
-  client: ClusterClient;
-  resource: ResolvedResource;
-}
-
-interface DryRunState {
-  /** Whether the object existed before (undefined: could not tell). */
-  existed: boolean;
-  /** The resourceVersion the object had before, when it existed. */
-  resourceVersion?: string;
+function isNamespace(item: ApplyItem): boolean {
+  return item.object.apiVersion === 'v1' && item.object.kind === 'Namespace';
 }
 
 /**
@@ -86,20 +77,23 @@ export class DefaultApplyEngine implements ApplyEngine {
 
   async dryRun(
     items: ApplyItem[],
-    options: ApplyOptions = {},
+    options: DryRunOptions = {},
   ): Promise<DryRunResult> {
     return (await this.dryRunInternal(items, options)).result;
   }
 
   async apply(
     items: ApplyItem[],
-    options: ApplyOptions = {},
+    options: ApplyWriteOptions = {},
   ): Promise<ApplyResult> {
-    const {
-      result: dryRun,
-      planned,
-      states,
-    } = await this.dryRunInternal(items, options);
+    const { verified, ...rest } = options;
+    const checked = await this.dryRunInternal(
+      items,
+      { ...rest, diff: false },
+      verified,
+    );
+    let dryRun = checked.result;
+    const { planned } = checked;
     if (!dryRun.ok) {
       this.log(
         'warn',
@@ -117,62 +111,152 @@ export class DefaultApplyEngine implements ApplyEngine {
     }
     const secrets = secretValues(items.map(i => i.object));
     const applied: ApplyObjectResult[] = [];
-    for (let i = 0; i < planned.length; i++) {
-      const step = planned[i];
-      const state = states.get(step.index);
-      let response: KubernetesObject;
-      try {
-        response = await step.client.apply(step.item.object, {
-          fieldManager: this.fieldManager(options),
-          force: options.force,
-          signal: options.signal,
-        });
-      } catch (error) {
-        const failure: ApplyFailure = {
-          cluster: step.item.cluster,
-          object: step.label,
-          error: toApplyError(error, secrets),
-        };
+    const written = new Set<number>();
+    const notApplied = () =>
+      planned
+        .filter(p => !written.has(p.index))
+        .map(p => ({ cluster: p.item.cluster, object: p.label }));
+    const stateOf = (step: PlannedObject) =>
+      dryRun.results.find(
+        r => r.cluster === step.item.cluster && r.object === step.label,
+      );
+    const write = async (
+      step: PlannedObject,
+    ): Promise<ApplyFailure | undefined> => {
+      const outcome = await this.writeOne(step, stateOf(step), rest, secrets);
+      if ('failure' in outcome) return outcome.failure;
+      written.add(step.index);
+      applied.push(outcome.applied);
+      return undefined;
+    };
+    const stop = (failure: ApplyFailure): ApplyResult => ({
+      ok: false,
+      dryRun,
+      applied,
+      failure,
+      // The failed object is `failure`, not one of the objects left out after it.
+      notApplied: notApplied().filter(
+        n => !(n.cluster === failure.cluster && n.object === failure.object),
+      ),
+    });
+
+    if (dryRun.deferred.length > 0) {
+      // First install: the objects in a new namespace can only be checked once it exists.
+      const waitedFor = new Set(
+        dryRun.deferred.map(d => `${d.cluster}|${d.namespace}`),
+      );
+      for (const step of planned) {
+        if (
+          isNamespace(step.item) &&
+          waitedFor.has(
+            `${step.item.cluster}|${step.item.object.metadata.name}`,
+          )
+        ) {
+          const failure = await write(step);
+          if (failure) return stop(failure);
+        }
+      }
+      const deferred = planned.filter(p =>
+        dryRun.deferred.some(
+          d => d.cluster === p.item.cluster && d.object === p.label,
+        ),
+      );
+      const second = await this.dryRunInternal(
+        deferred.map(p => p.item),
+        { ...rest, diff: false },
+      );
+      const again = new Map(
+        second.result.results.map(r => [`${r.cluster}|${r.object}`, r]),
+      );
+      dryRun = {
+        ok: second.result.ok,
+        results: dryRun.results
+          .map(r => again.get(`${r.cluster}|${r.object}`) ?? r)
+          .filter(
+            r =>
+              !second.result.failures.some(
+                f => f.cluster === r.cluster && f.object === r.object,
+              ),
+          ),
+        failures: second.result.failures,
+        deferred: second.result.deferred,
+      };
+      if (!dryRun.ok) {
         this.log(
           'warn',
-          `Apply of ${step.label} on cluster "${step.item.cluster}" failed: ${failure.error.type}: ${failure.error.message}`,
+          `Stopped after writing ${applied.length} Namespace(s): the dry run of the objects in them failed for ${dryRun.failures.length} object(s)`,
         );
-        return {
-          ok: false,
-          dryRun,
-          applied,
-          failure,
-          notApplied: planned.slice(i + 1).map(p => ({
-            cluster: p.item.cluster,
-            object: p.label,
-          })),
-        };
+        return { ok: false, dryRun, applied, notApplied: notApplied() };
       }
-      const resourceVersion = response.metadata?.resourceVersion;
-      let action: ApplyAction = 'configured';
-      if (!state?.existed) {
-        action = 'created';
-      } else if (
-        state.resourceVersion &&
-        state.resourceVersion === resourceVersion
-      ) {
-        action = 'unchanged';
-      }
-      applied.push({
-        cluster: step.item.cluster,
-        object: step.label,
-        action,
-        ...(resourceVersion ? { resourceVersion } : {}),
-      });
-      this.log(
-        'info',
-        `Applied ${step.label} on cluster "${step.item.cluster}": ${action}`,
-      );
+    }
+
+    for (const step of planned) {
+      if (written.has(step.index)) continue;
+      const failure = await write(step);
+      if (failure) return stop(failure);
     }
     return { ok: true, dryRun, applied, notApplied: [] };
   }
 
-  private async dryRunInternal(items: ApplyItem[], options: ApplyOptions) {
+  private async writeOne(
+    step: PlannedObject,
+    state: DryRunObjectResult | undefined,
+    options: ApplyOptions,
+    secrets: string[],
+  ): Promise<{ applied: ApplyObjectResult } | { failure: ApplyFailure }> {
+    let response: KubernetesObject;
+    try {
+      response = await step.client.apply(step.item.object, {
+        fieldManager: this.fieldManager(options),
+        force: options.force,
+        signal: options.signal,
+      });
+    } catch (error) {
+      const failure: ApplyFailure = {
+        cluster: step.item.cluster,
+        object: step.label,
+        error: toApplyError(error, secrets),
+      };
+      this.log(
+        'warn',
+        `Apply of ${step.label} on cluster "${step.item.cluster}" failed: ${failure.error.type}: ${failure.error.message}`,
+      );
+      return { failure };
+    }
+    const resourceVersion = response.metadata?.resourceVersion;
+    let action: ApplyAction = 'configured';
+    if (!state?.existed) {
+      action = 'created';
+    } else if (
+      state.resourceVersion &&
+      state.resourceVersion === resourceVersion
+    ) {
+      action = 'unchanged';
+    }
+    this.log(
+      'info',
+      `Applied ${step.label} on cluster "${step.item.cluster}": ${action}`,
+    );
+    return {
+      applied: {
+        cluster: step.item.cluster,
+        object: step.label,
+        action,
+        ...(resourceVersion ? { resourceVersion } : {}),
+      },
+    };
+  }
+
+  /**
+   * Dry-runs the Namespaces first, then every other object, except those in a Namespace that does
+   * not exist yet and that an earlier object creates (deferred). Objects `verified` checked are
+   * taken from it, without a request.
+   */
+  private async dryRunInternal(
+    items: ApplyItem[],
+    options: DryRunOptions,
+    verified?: DryRunResult,
+  ) {
     const { planned, failures } = await this.planInternal(items, options);
     for (const { failure } of failures) {
       this.log(
@@ -181,30 +265,93 @@ export class DefaultApplyEngine implements ApplyEngine {
       );
     }
     const secrets = secretValues(items.map(i => i.object));
+    const reusable = new Map<string, DryRunObjectResult>();
+    for (const r of verified?.results ?? []) {
+      const key = `${r.cluster}|${r.object}`;
+      const wasDeferred = verified?.deferred.some(
+        d => `${d.cluster}|${d.object}` === key,
+      );
+      if (!wasDeferred) reusable.set(key, r);
+    }
     const results = new Map<number, DryRunObjectResult>();
-    const states = new Map<number, DryRunState>();
+    const deferred = new Map<number, DeferredObject>();
     const failed = new Map<number, ApplyFailure>(
       failures.map(f => [f.index, f.failure]),
     );
+    const fieldManager = this.fieldManager(options);
 
+    const check = async (step: PlannedObject) => {
+      const reused = reusable.get(`${step.item.cluster}|${step.label}`);
+      if (reused) {
+        results.set(step.index, reused);
+        return;
+      }
+      const outcome = await dryRunObject(
+        step,
+        { ...options, fieldManager },
+        secrets,
+      );
+      if ('failure' in outcome) {
+        failed.set(step.index, outcome.failure);
+        this.log(
+          'warn',
+          `Dry run of ${step.label} on cluster "${step.item.cluster}" failed: ${outcome.failure.error.type}: ${outcome.failure.error.message}`,
+        );
+      } else {
+        results.set(step.index, outcome.result);
+        this.log(
+          'info',
+          `Dry run of ${step.label} on cluster "${step.item.cluster}": ${outcome.result.action}`,
+        );
+      }
+    };
+
+    await Promise.all(planned.filter(p => isNamespace(p.item)).map(check));
+    const newNamespaces = new Map<string, number>();
+    for (const step of planned.filter(p => isNamespace(p.item))) {
+      if (results.get(step.index)?.existed === false) {
+        newNamespaces.set(
+          `${step.item.cluster}|${step.item.object.metadata.name}`,
+          step.index,
+        );
+      }
+    }
     await Promise.all(
-      planned.map(async step => {
-        const outcome = await this.dryRunOne(step, items, options, secrets);
-        if ('failure' in outcome) {
-          failed.set(step.index, outcome.failure);
-          this.log(
-            'warn',
-            `Dry run of ${step.label} on cluster "${step.item.cluster}" failed: ${outcome.failure.error.type}: ${outcome.failure.error.message}`,
-          );
-        } else {
-          results.set(step.index, outcome.result);
-          states.set(step.index, outcome.state);
-          this.log(
-            'info',
-            `Dry run of ${step.label} on cluster "${step.item.cluster}": ${outcome.result.action}`,
-          );
-        }
-      }),
+      planned
+        .filter(p => !isNamespace(p.item))
+        .map(async step => {
+          const namespace = step.item.object.metadata.namespace;
+          const creator = namespace
+            ? newNamespaces.get(`${step.item.cluster}|${namespace}`)
+            : undefined;
+          if (
+            namespace &&
+            creator !== undefined &&
+            creator < step.index &&
+            !reusable.has(`${step.item.cluster}|${step.label}`)
+          ) {
+            deferred.set(step.index, {
+              cluster: step.item.cluster,
+              object: step.label,
+              namespace,
+            });
+            results.set(step.index, {
+              cluster: step.item.cluster,
+              object: step.label,
+              action: 'created',
+              diff:
+                options.diff === false
+                  ? []
+                  : diffObjects(undefined, step.item.object),
+              notes: [
+                `namespace ${namespace} does not exist yet; it is created by an earlier object of this apply, so this object could only be checked after it`,
+              ],
+              existed: false,
+            });
+            return;
+          }
+          await check(step);
+        }),
     );
 
     const byIndex = <T>(map: Map<number, T>) =>
@@ -213,158 +360,21 @@ export class DefaultApplyEngine implements ApplyEngine {
       ok: failed.size === 0,
       results: byIndex(results),
       failures: byIndex(failed),
+      deferred: byIndex(deferred),
     };
-    return { result, planned, states };
-  }
-
-  private async dryRunOne(
-    step: Planned,
-    items: ApplyItem[],
-    options: ApplyOptions,
-    secrets: string[],
-  ): Promise<
-    | { result: DryRunObjectResult; state: DryRunState }
-    | { failure: ApplyFailure }
-  > {
-    const { item, client, label } = step;
-    const fail = (error: unknown) => ({
-      failure: {
-        cluster: item.cluster,
-        object: label,
-        error: toApplyError(error, secrets),
-      },
-    });
-    const meta = item.object.metadata;
-
-    let before: KubernetesObject | undefined;
-    let beforeKnown = true;
-    try {
-      before = await client.tryGet(
-        {
-          apiVersion: item.object.apiVersion,
-          kind: item.object.kind,
-          name: meta.name,
-          namespace: meta.namespace,
-        },
-        { signal: options.signal },
-      );
-    } catch (error) {
-      // Server-side apply does not need read access; without it we cannot diff, but can still apply.
-      if (
-        !(
-          isClusterRequestError(error) &&
-          error.clusterError.type === 'forbidden'
-        )
-      ) {
-        return fail(error);
-      }
-      beforeKnown = false;
-    }
-
-    let after: KubernetesObject;
-    try {
-      after = await client.apply(item.object, {
-        dryRun: true,
-        fieldManager: this.fieldManager(options),
-        force: options.force,
-        signal: options.signal,
-      });
-    } catch (error) {
-      if (this.namespaceCreatedEarlier(error, step, items)) {
-        return {
-          result: {
-            cluster: item.cluster,
-            object: label,
-            action: 'created',
-            diff: diffObjects(undefined, item.object),
-            notes: [
-              `namespace ${meta.namespace} does not exist yet; it is created by an earlier object of this apply, so this object could only be checked after it`,
-            ],
-          },
-          state: { existed: false },
-        };
-      }
-      return fail(error);
-    }
-
-    const dryRunVersion = after.metadata?.resourceVersion;
-    const existed = beforeKnown
-      ? before !== undefined
-      : Boolean(dryRunVersion && dryRunVersion !== '0');
-    let action: ApplyAction;
-    if (!existed) {
-      action = 'created';
-    } else if (
-      before &&
-      JSON.stringify(normalizeObject(before)) ===
-        JSON.stringify(normalizeObject(after)) &&
-      ownership(before) === ownership(after)
-    ) {
-      action = 'unchanged';
-    } else {
-      action = 'configured';
-    }
-    const notes = beforeKnown
-      ? undefined
-      : ['no read access: the change could not be previewed'];
-    return {
-      result: {
-        cluster: item.cluster,
-        object: label,
-        action,
-        diff: before
-          ? diffObjects(before, after)
-          : diffObjects(undefined, beforeKnown ? after : item.object),
-        ...(notes ? { notes } : {}),
-      },
-      state: {
-        existed,
-        resourceVersion: before?.metadata?.resourceVersion ?? dryRunVersion,
-      },
-    };
-  }
-
-  private namespaceCreatedEarlier(
-    error: unknown,
-    step: Planned,
-    items: ApplyItem[],
-  ): boolean {
-    if (
-      !isClusterRequestError(error) ||
-      error.clusterError.type !== 'not-found'
-    ) {
-      return false;
-    }
-    const details = error.status?.details;
-    const namespace = step.item.object.metadata.namespace;
-    if (
-      !namespace ||
-      details?.kind !== 'namespaces' ||
-      details.name !== namespace
-    ) {
-      return false;
-    }
-    return items
-      .slice(0, step.index)
-      .some(
-        other =>
-          other.cluster === step.item.cluster &&
-          other.object.apiVersion === 'v1' &&
-          other.object.kind === 'Namespace' &&
-          other.object.metadata.name === namespace,
-      );
+    return { result, planned };
   }
 
   private async planInternal(
     items: ApplyItem[],
     options: ApplyOptions,
   ): Promise<{
-    planned: Planned[];
+    planned: PlannedObject[];
     failures: Array<{ index: number; failure: ApplyFailure }>;
   }> {
     const clients = this.validate(items);
     const secrets = secretValues(items.map(i => i.object));
-    const planned: Planned[] = [];
+    const planned: PlannedObject[] = [];
     const failures: Array<{ index: number; failure: ApplyFailure }> = [];
     await Promise.all(
       items.map(async (item, index) => {

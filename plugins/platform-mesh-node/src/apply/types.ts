@@ -94,6 +94,34 @@ export interface ApplyOptions {
 }
 
 /**
+ * Options of {@link ApplyEngine.dryRun}.
+ *
+ * @public
+ */
+export interface DryRunOptions extends ApplyOptions {
+  /**
+   * Read each object before its dry run to tell `unchanged` from `configured` and to compute the
+   * diff (one GET per object). Defaults to true. Without it, an existing object is reported as
+   * `configured` with an empty diff: whether the apply changes it is known only after the write.
+   */
+  diff?: boolean;
+}
+
+/**
+ * Options of {@link ApplyEngine.apply}.
+ *
+ * @public
+ */
+export interface ApplyWriteOptions extends ApplyOptions {
+  /**
+   * A dry run of these objects done earlier by the caller (with the same options). Objects it
+   * checked are not dry-run again; objects it deferred or does not name are dry-run before any
+   * write that is not one of their Namespaces.
+   */
+  verified?: DryRunResult;
+}
+
+/**
  * One resolved step of a plan.
  *
  * @public
@@ -131,6 +159,23 @@ export interface DryRunObjectResult {
   diff: DiffEntry[];
   /** Remarks, e.g. that the namespace is created by an earlier object of the same apply. */
   notes?: string[];
+  /** Whether the object existed before (the dry run answered with a resourceVersion). */
+  existed?: boolean;
+  /** The resourceVersion the object had before, when it existed. */
+  resourceVersion?: string;
+}
+
+/**
+ * An object the dry run could not send to the server yet: its namespace does not exist and is
+ * created by a Namespace object earlier in the same apply.
+ *
+ * @public
+ */
+export interface DeferredObject {
+  cluster: string;
+  object: string;
+  /** The namespace it waits for. */
+  namespace: string;
 }
 
 /**
@@ -140,8 +185,15 @@ export interface DryRunObjectResult {
  */
 export interface DryRunResult {
   ok: boolean;
+  /** Every object the dry run passed, and every deferred one (with a note). */
   results: DryRunObjectResult[];
   failures: ApplyFailure[];
+  /**
+   * Objects in a namespace that does not exist yet: listed in `results` with a note, but not
+   * checked by the server. {@link ApplyEngine.apply} writes their Namespaces first, then
+   * dry-runs them before any other write.
+   */
+  deferred: DeferredObject[];
 }
 
 /**
@@ -163,7 +215,10 @@ export interface ApplyObjectResult {
  */
 export interface ApplyResult {
   ok: boolean;
-  /** The dry run that preceded any write. When it failed, nothing was written. */
+  /**
+   * The dry run that preceded the writes. When it failed, nothing was written but, on a first
+   * install, the Namespaces listed in `applied` (written so the objects in them could be checked).
+   */
   dryRun: DryRunResult;
   /** What was applied, in order. */
   applied: ApplyObjectResult[];
@@ -175,15 +230,23 @@ export interface ApplyResult {
 
 /**
  * The one apply engine: server-side apply with this project's field manager, a dry run of every
- * object on every cluster before the first write, ordered apply that stops at the first failure.
+ * object on every cluster before the first write (only the Namespaces that objects of the apply
+ * live in may be written before the objects in them are checked), ordered apply that stops at the
+ * first failure.
  *
  * @public
  */
 export interface ApplyEngine {
   /** Validates the objects and resolves each against its cluster's discovery. No writes. */
   plan(items: ApplyItem[], options?: ApplyOptions): Promise<PlanResult>;
-  /** Server-side apply with `dryRun=All` of every object; collects every failure. No writes. */
-  dryRun(items: ApplyItem[], options?: ApplyOptions): Promise<DryRunResult>;
-  /** Dry-runs everything, then (only if all passed) applies in order, stopping at the first failure. */
-  apply(items: ApplyItem[], options?: ApplyOptions): Promise<ApplyResult>;
+  /**
+   * Server-side apply with `dryRun=All` of every object; collects every failure. No writes.
+   * Objects in a namespace the same apply creates are deferred (see {@link DryRunResult.deferred}).
+   */
+  dryRun(items: ApplyItem[], options?: DryRunOptions): Promise<DryRunResult>;
+  /**
+   * Dry-runs every object (reusing `verified`), writes the Namespaces deferred objects need, dry-runs
+   * those, and only if all passed applies the rest in order, stopping at the first failure.
+   */
+  apply(items: ApplyItem[], options?: ApplyWriteOptions): Promise<ApplyResult>;
 }

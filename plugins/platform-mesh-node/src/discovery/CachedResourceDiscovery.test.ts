@@ -230,4 +230,34 @@ describe('CachedResourceDiscovery', () => {
       '/api/v1/configmaps',
     ]);
   });
+
+  it('asks again when fresh: a CRD deleted after the last look-up is missing at once', async () => {
+    const type = { group: 'core.platform-mesh.io', kind: 'PlatformMesh' };
+    await expect(discovery.resolve(type)).resolves.toMatchObject({
+      plural: 'platformmeshes',
+    });
+    (fake as any).resources = CORE_RESOURCES;
+    // well within the TTL: the cache still answers from memory...
+    now += 1_000;
+    await expect(discovery.resolve(type)).resolves.toMatchObject({
+      plural: 'platformmeshes',
+    });
+    fake.requests.length = 0;
+    // ...a fresh look-up asks the server (group list and group version) and sees it gone
+    await expect(
+      discovery.resolve(type, { fresh: true }),
+    ).rejects.toMatchObject({ clusterError: { type: 'crd-missing' } });
+    expect(paths()).toEqual(['/api', '/apis']);
+    await expect(
+      discovery.resolve(
+        { apiVersion: 'core.platform-mesh.io/v1alpha1', kind: 'PlatformMesh' },
+        { fresh: true },
+      ),
+    ).rejects.toMatchObject({ clusterError: { type: 'crd-missing' } });
+    expect(paths()).toEqual([
+      '/api',
+      '/apis',
+      '/apis/core.platform-mesh.io/v1alpha1',
+    ]);
+  });
 });

@@ -4,7 +4,11 @@ import {
   isClusterRequestError,
 } from '../client/ClusterRequestError';
 import { parseApiVersion } from '../client/resourcePath';
-import type { ResolvedResource, ResourceDiscovery } from './types';
+import type {
+  ResolvedResource,
+  ResolveOptions,
+  ResourceDiscovery,
+} from './types';
 
 interface ApiResource {
   name: string;
@@ -56,15 +60,22 @@ export class CachedResourceDiscovery implements ResourceDiscovery {
 
   async resolve(
     type: ResourceTypeRef,
-    options: { signal?: AbortSignal } = {},
+    options: ResolveOptions = {},
   ): Promise<ResolvedResource> {
     const { group, version: explicitVersion } =
       'apiVersion' in type
         ? parseApiVersion(type.apiVersion)
         : { group: type.group, version: type.version };
+    if (options.fresh) {
+      if (explicitVersion === undefined) this.groups = undefined;
+      else this.resources.delete(`${group}|${explicitVersion}`);
+    }
     const version =
       explicitVersion ??
       (await this.preferredVersion(group, type.kind, options));
+    if (options.fresh && explicitVersion === undefined) {
+      this.resources.delete(`${group}|${version}`);
+    }
     const resources = await this.groupVersionResources(group, version, options);
     const groupVersion = group ? `${group}/${version}` : version;
     if (resources === NOT_SERVED) {

@@ -16,6 +16,21 @@ export interface ResolvedResource {
 }
 
 /**
+ * Options of {@link ResourceDiscovery.resolve}.
+ *
+ * @public
+ */
+export interface ResolveOptions {
+  signal?: AbortSignal;
+  /**
+   * Ask the server again instead of trusting the cache (one request for the group version, plus
+   * the group list when no version is given), and cache the answer. For checks that must not pass
+   * on a CRD deleted (or fail on one installed) since the last look-up, such as a preflight.
+   */
+  fresh?: boolean;
+}
+
+/**
  * Finds plural, scope and preferred version of a kind from the cluster's discovery endpoints,
  * cached per cluster with a lifetime. An unknown group, version or kind fails with a `crd-missing`
  * `ClusterRequestError`.
@@ -29,7 +44,7 @@ export interface ResourceDiscovery {
    */
   resolve(
     type: ResourceTypeRef,
-    options?: { signal?: AbortSignal },
+    options?: ResolveOptions,
   ): Promise<ResolvedResource>;
   /** Drops cached discovery (of one group, or everything), e.g. after a CRD was installed. */
   invalidate(group?: string): void;

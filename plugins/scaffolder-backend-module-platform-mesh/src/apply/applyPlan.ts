@@ -12,8 +12,16 @@ import {
   type ServiceAccountRef,
 } from '../credentials/serviceAccountRbac';
 
-/** The write steps of an apply, in order; each is one checkpoint. */
-export type ApplyStepKey = 'prepare' | 'credentials' | 'profile' | 'instance';
+/**
+ * The write steps of an apply, in order; each is one checkpoint. The Namespaces come first and
+ * alone: on a first install the objects in them can only be dry-run once they exist.
+ */
+export type ApplyStepKey =
+  | 'namespaces'
+  | 'prepare'
+  | 'credentials'
+  | 'profile'
+  | 'instance';
 
 /** One object to write, with where it goes. */
 export interface ApplyPlanItem {
@@ -35,7 +43,8 @@ export interface ApplyPlan {
 
 /** Titles of the steps, for logs and errors. */
 export const STEP_TITLES: Record<ApplyStepKey, string> = {
-  prepare: 'namespaces and ServiceAccount RBAC',
+  namespaces: 'namespaces',
+  prepare: 'ServiceAccounts and their RBAC',
   credentials: 'kubeconfig Secrets',
   profile: 'profile ConfigMap',
   instance: 'PlatformMesh',
@@ -43,6 +52,8 @@ export const STEP_TITLES: Record<ApplyStepKey, string> = {
 
 function stepOf(object: KubernetesObject): ApplyStepKey {
   switch (object.kind) {
+    case 'Namespace':
+      return 'namespaces';
     case 'Secret':
       return 'credentials';
     case 'ConfigMap':
@@ -62,16 +73,18 @@ function identity(item: { cluster: string; object: KubernetesObject }) {
 }
 
 /**
- * The objects of one apply in write order: the render plan's Namespaces, then (for ServiceAccount
- * credentials) the ServiceAccounts' namespace and RBAC, then the kubeconfig Secrets (operator
+ * The objects of one apply in write order: the render plan's Namespaces and (for ServiceAccount
+ * credentials) the ServiceAccounts' namespace, then the ServiceAccounts and their RBAC, then the kubeconfig Secrets (operator
  * cluster first, then infra), the profile ConfigMap and the PlatformMesh last.
  *
  * @param setup - the setup, with the kubeconfigs to render into Secrets
- * @param withServiceAccounts - add the ServiceAccounts and their RBAC
+ * @param withServiceAccounts - add the ServiceAccounts
+ * @param withAdministratorRbac - add their ClusterRoles and bindings (rendered folders only)
  */
 export function buildApplyPlan(
   setup: PlatformMeshSetup & { kubeconfigs?: SetupKubeconfigs },
   withServiceAccounts: boolean,
+  withAdministratorRbac = false,
 ): ApplyPlan {
   const render = renderPlan(setup);
   const planned: ApplyPlanItem[] = render.objects.map(o => ({
@@ -85,11 +98,15 @@ export function buildApplyPlan(
   let serviceAccounts: ServiceAccountRef[] = [];
   const rbacItems: ApplyPlanItem[] = [];
   if (withServiceAccounts) {
-    const rbac = serviceAccountRbac(resolveSetup(setup));
+    const rbac = serviceAccountRbac(resolveSetup(setup), {
+      withAdministratorRbac,
+    });
     serviceAccounts = rbac.serviceAccounts;
     rbacItems.push(
       ...rbac.objects.map(o => ({
-        step: 'prepare' as const,
+        step: (o.object.kind === 'Namespace'
+          ? 'namespaces'
+          : 'prepare') as ApplyStepKey,
         role: o.role,
         cluster: o.cluster,
         object: o.object,
@@ -99,6 +116,7 @@ export function buildApplyPlan(
     );
   }
   const order: ApplyStepKey[] = [
+    'namespaces',
     'prepare',
     'credentials',
     'profile',

@@ -59,20 +59,46 @@ function describeFailure(failure: ApplyFailure, roleOf: RoleLookup): string {
 
 type RoleLookup = (ref: { cluster: string; object: string }) => ClusterRole[];
 
+/** An object this run wrote, and what the write did. */
+export interface WrittenObject {
+  cluster: string;
+  object: string;
+  action: 'created' | 'configured' | 'unchanged';
+}
+
 /**
- * The server-side dry run failed for some objects: nothing was written. When every failure is a
- * field-manager conflict this is a `ConflictError` (re-run with `force: true` to take the fields
- * over); otherwise a plain error.
+ * What a run wrote before it stopped, per cluster and object: "nothing was written" only when
+ * every write so far left its object unchanged (or there was none).
+ */
+function writtenText(written: WrittenObject[], roleOf: RoleLookup): string {
+  const changed = written.filter(w => w.action !== 'unchanged');
+  if (changed.length === 0) return 'nothing was written';
+  return `written before it: ${changed
+    .map(w => `${w.object} on ${roleLabel(w.cluster, roleOf(w))} (${w.action})`)
+    .join(', ')}; nothing else was written`;
+}
+
+/**
+ * The server-side dry run failed for some objects. Says exactly what this run wrote before it:
+ * nothing, or (on a first install) the Namespaces the objects in them waited for. When every
+ * failure is a field-manager conflict this is a `ConflictError` (re-run with `force: true` to take
+ * the fields over); otherwise a plain error.
+ *
+ * @param failures - every failed object
+ * @param roleOf - the roles of an object's cluster
+ * @param written - what this run wrote before the dry run (none by default)
  */
 export function dryRunFailedError(
   failures: ApplyFailure[],
   roleOf: RoleLookup,
+  written: WrittenObject[] = [],
 ): Error {
   const lines = failures.map(f => `  - ${describeFailure(f, roleOf)}`);
   const clusters = new Set(failures.map(f => f.cluster)).size;
+  const what = writtenText(written, roleOf);
   if (failures.every(f => f.error.type === 'conflict')) {
     return new ConflictError(
-      `Server-side apply conflicts with other field managers on ${clusters} cluster(s); nothing was written. Set force: true to take these fields over:\n${lines.join(
+      `Server-side apply conflicts with other field managers on ${clusters} cluster(s); ${what}. Set force: true to take these fields over:\n${lines.join(
         '\n',
       )}`,
     );
@@ -80,15 +106,21 @@ export function dryRunFailedError(
   const error = new Error(
     `Dry run failed for ${
       failures.length
-    } object(s) on ${clusters} cluster(s); nothing was written:\n${lines.join(
-      '\n',
-    )}`,
+    } object(s) on ${clusters} cluster(s); ${what}:\n${lines.join('\n')}`,
   );
   error.name = 'DryRunFailedError';
   return error;
 }
 
-/** An apply step stopped at an object after its dry run passed. */
+/**
+ * An apply step stopped at an object after its dry run passed.
+ *
+ * @param step - the step's title
+ * @param failure - the object that failed
+ * @param applied - every object this run applied before it, earlier steps included
+ * @param notApplied - the objects of the step after it
+ * @param roleOf - the roles of an object's cluster
+ */
 export function applyFailedError(
   step: string,
   failure: ApplyFailure,
