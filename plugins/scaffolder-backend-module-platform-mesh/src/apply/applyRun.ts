@@ -1,13 +1,18 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   resolveSetup,
+  type InstalledProviderConnectionForms,
   type ResolvedPlatformMeshSetup,
   type SetupKubeconfigs,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
-import type { PlatformMeshClustersService } from '@platform-mesh-backstage/plugin-platform-mesh-node';
+import type {
+  DryRunResult,
+  PlatformMeshClustersService,
+} from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import type { SetupInput } from '../input/readSetupInput';
 import { baseKubeconfigsOf } from './applyCredentials';
 import { buildApplyPlan, type ApplyPlan } from './applyPlan';
+import { planInInstalledForm } from './installedFormPlan';
 import { objectRoles, type ObjectRoles } from './objectRoles';
 import type { ApplyOptions } from './readApplyInput';
 
@@ -25,6 +30,13 @@ export interface ApplyRun extends ObjectRoles {
   baseKubeconfigs?: SetupKubeconfigs;
   /** The current plan: the dry run replaces it once the tokens to preview are known. */
   plan: ApplyPlan;
+  /**
+   * The dry run of the plan, once done: the writes reuse it (one dry run per object) and check the
+   * objects it deferred (their namespace did not exist yet) right after the Namespaces.
+   */
+  verified?: DryRunResult;
+  /** The provider connection forms the runtime cluster's PlatformMesh CRD declares (preflight). */
+  providerConnectionForms?: InstalledProviderConnectionForms;
   /** The plan with these kubeconfigs in the Secrets (the setup alone when there are none). */
   planFor(kubeconfigs?: SetupKubeconfigs): ApplyPlan;
   logger: LoggerService;
@@ -51,14 +63,21 @@ export function startApplyRun(options: {
   const resolved = resolveSetup(setup);
   const useServiceAccounts = input.credentials === 'serviceAccount';
   const baseKubeconfigs = baseKubeconfigsOf(input, clusters);
-  const planFor = (kubeconfigs?: SetupKubeconfigs): ApplyPlan =>
+  const build = (kubeconfigs?: SetupKubeconfigs): ApplyPlan =>
     buildApplyPlan(
       kubeconfigs && Object.keys(kubeconfigs).length > 0
         ? { ...setup, kubeconfigs }
         : setup,
       useServiceAccounts,
     );
-  const plan = planFor(baseKubeconfigs);
+  // Once the preflight has read the installed CRD, every plan takes its provider connection form.
+  const started: { run?: ApplyRun } = {};
+  const planFor = (kubeconfigs?: SetupKubeconfigs): ApplyPlan =>
+    planInInstalledForm(
+      build(kubeconfigs),
+      started.run?.providerConnectionForms,
+    ).plan;
+  const plan = build(baseKubeconfigs);
   const state = {
     clusters,
     options: options.options,
@@ -73,6 +92,7 @@ export function startApplyRun(options: {
     signal,
   };
   const run: ApplyRun = Object.assign(state, objectRoles(state));
+  started.run = run;
 
   logger.info(
     `${options.isDryRun ? 'Dry run: checking' : 'Applying'} Platform Mesh ${

@@ -2,6 +2,7 @@ import {
   describePlannedObject,
   type ClusterErrorType,
   type ClusterRole,
+  type InstalledProviderConnectionForms,
   type KubernetesObject,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
@@ -13,6 +14,7 @@ import {
   type ResourceTypeRef,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import type { ServiceAccountRef } from '../credentials/serviceAccountRbac';
+import { readInstalledFormsForPlan } from './crdSchemaForm';
 
 /** One reason the apply cannot go ahead on a cluster. */
 export interface PreflightProblem {
@@ -62,6 +64,8 @@ export interface PreflightResult {
   ok: boolean;
   problems: PreflightProblem[];
   warnings: string[];
+  /** The provider connection forms the runtime cluster's PlatformMesh CRD declares, when read. */
+  providerConnectionForms?: InstalledProviderConnectionForms;
 }
 
 const FATAL: ClusterErrorType[] = ['unreachable', 'timeout', 'unauthorized'];
@@ -186,7 +190,15 @@ async function checkCluster(
     const key = kindKey(type);
     if (resolvedKinds.has(key)) continue;
     try {
-      resolvedKinds.set(key, await client.discovery.resolve(type, { signal }));
+      // A required type is asked for anew: a CRD deleted (or installed) since the cache last
+      // looked must not pass (or fail) the preflight for up to the discovery lifetime.
+      resolvedKinds.set(
+        key,
+        await client.discovery.resolve(type, {
+          signal,
+          fresh: required !== undefined,
+        }),
+      );
     } catch (error) {
       resolvedKinds.set(key, undefined);
       const { type: errorType, message } = problemFrom(error);
@@ -321,9 +333,17 @@ export async function preflight(
     ),
   );
   const problems = results.flatMap(r => r.problems);
+  // Which provider connection form the installed PlatformMesh CRD takes (a warning when unreadable).
+  const schema = problems.length
+    ? undefined
+    : await readInstalledFormsForPlan(input);
   return {
     ok: problems.length === 0,
     problems,
-    warnings: results.flatMap(r => r.warnings),
+    warnings: [
+      ...results.flatMap(r => r.warnings),
+      ...(schema?.warning ? [schema.warning] : []),
+    ],
+    providerConnectionForms: schema?.forms,
   };
 }

@@ -1,5 +1,7 @@
 import type { ApplyRun } from './applyRun';
 import { PreflightError } from './errors';
+import { adoptInstalledForms } from './installedFormPlan';
+import { assertOwnership } from './ownership';
 import { preflight, type PreflightInput } from './preflight';
 
 /** The CRDs the apply needs: the PlatformMesh on the runtime cluster, Argo CD or Flux on infra. */
@@ -94,6 +96,9 @@ export async function preflightApply(run: ApplyRun): Promise<void> {
   });
   for (const warning of check.warnings) logger.warn(warning);
   if (!check.ok) throw new PreflightError(check.problems);
+  adoptInstalledForms(run, check.providerConnectionForms);
+  // Never take over another team's Secret or ConfigMap, force or not.
+  await assertOwnership({ clusters, items: plan.items, signal });
   logger.info(
     `Preflight passed on ${
       new Set(plan.items.map(i => i.cluster)).size
