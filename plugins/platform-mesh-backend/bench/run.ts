@@ -755,9 +755,9 @@ function assertFigures(table: string): void {
   );
   if (rows.length < 15 || empty.length) {
     throw new Error(
-      `smoke run: the table lacks figures (${rows.length} rows; without a figure: ${
-        empty.join(' | ') || 'none'
-      })`,
+      `smoke run: the table lacks figures (${
+        rows.length
+      } rows; without a figure: ${empty.join(' | ') || 'none'})`,
     );
   }
   log(`smoke run: ${rows.length} rows of figures printed`);

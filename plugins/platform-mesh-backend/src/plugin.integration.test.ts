@@ -39,6 +39,8 @@ function target(name: string, extra: object = {}) {
     infraCluster: 'pm-infra',
     deploymentTechnology: 'fluxcd',
     namespace: 'platform-mesh-system',
+    // the seeded scenarios live in pm-<scenario> namespaces
+    namespaces: ['platform-mesh-system', 'pm-*'],
     runtimeServerUrl: dev.runtime.url,
     ...extra,
   };

@@ -8,6 +8,7 @@
 export * from './types/kubernetes';
 export * from './types/platformMesh';
 export * from './types/status';
+export * from './types/operatorLogs';
 export * from './constants';
 export * from './annotation';
 export * from './permissions';
@@ -23,3 +24,4 @@ export * from './profile';
 export * from './render';
 export * from './validation';
 export * from './targets';
+export * from './operatorLogs';

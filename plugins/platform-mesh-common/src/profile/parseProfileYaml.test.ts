@@ -55,10 +55,45 @@ describe('parseProfileYaml', () => {
     expect(result.problems[0].message).not.toContain('quoted');
   });
 
-  it('rejects duplicate keys, empty text and several documents', () => {
-    expect(parseProfileYaml('a: 1\na: 2\n').problems[0].message).toContain(
-      'unique',
+  it('accepts duplicate keys as the operator does (the last one wins), with a warning naming key and path', () => {
+    const result = parseProfileYaml(
+      'components:\n  services:\n    portal:\n      enabled: false\n      enabled: true\n  timeout: 1m\n  timeout: 2m\n  timeout: 3m\n',
     );
+    expect(result.problems).toEqual([]);
+    expect(result.value).toEqual({
+      components: { services: { portal: { enabled: true } }, timeout: '3m' },
+    });
+    expect(result.warnings).toEqual([
+      {
+        path: 'profile.yaml.components.services.portal.enabled',
+        message:
+          'the key "enabled" is given 2 times in one mapping; the operator (sigs.k8s.io/yaml) uses the last one',
+      },
+      {
+        path: 'profile.yaml.components.timeout',
+        message:
+          'the key "timeout" is given 3 times in one mapping; the operator (sigs.k8s.io/yaml) uses the last one',
+      },
+    ]);
+  });
+
+  it('finds duplicate keys inside lists and names a long key cut short', () => {
+    const long = 'k'.repeat(500);
+    const result = parseProfileYaml(
+      `a:\n  - ${long}: 1\n    ${long}: 2\n`,
+      'p',
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0].path).toBe(`p.a[0].${'k'.repeat(80)}…`);
+    expect(result.warnings[0].message.length).toBeLessThan(200);
+  });
+
+  it('warns about nothing in a profile without duplicate keys', () => {
+    expect(parseProfileYaml('a: 1\nb: {a: 1}\n').warnings).toEqual([]);
+  });
+
+  it('rejects empty text and several documents', () => {
     expect(parseProfileYaml('  \n').problems).toEqual([
       { path: 'profile.yaml', message: 'the profile is empty' },
     ]);

@@ -1,5 +1,14 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+} from 'yaml';
 import type { PlatformMeshProfile } from '../types/profile';
+import { quoteForMessage, truncateForMessage } from '../validation/echo';
+import { joinPath } from '../validation/path';
 import type { ValidationProblem } from '../validation/types';
 import { findUnquotedTemplates, hasComplexKeys } from './templates';
 
@@ -15,14 +24,63 @@ export interface ParsedProfileYaml {
   /** The decoded value (any shape: check it with `validateProfileYaml`), when the text parsed. */
   value?: unknown;
   problems: ValidationProblem[];
+  /**
+   * What the operator accepts but probably is a mistake: a key given twice in one mapping (the
+   * operator's `sigs.k8s.io/yaml` keeps the last one, and so does `value`), named by its path.
+   */
+  warnings: ValidationProblem[];
 }
 
 const TEMPLATE_HINT =
   "the operator decodes profile.yaml as plain YAML before templating, so template expressions must sit inside quoted strings, e.g. baseDomain: '{{ .baseDomain }}'";
 
+/** Nesting deeper than this is not searched for duplicate keys. */
+const MAX_DEPTH = 200;
+
 /**
- * Parses profile YAML the way the operator needs it: one document, no syntax errors, no duplicate
- * keys, no unquoted template expressions. Every problem is reported against `path`.
+ * Every key given more than once in a mapping of the document, as warnings: the operator decodes
+ * the profile with `sigs.k8s.io/yaml`, which keeps the last value, as `toJS` does.
+ */
+function duplicateKeyWarnings(
+  node: unknown,
+  path: string,
+  warnings: ValidationProblem[],
+  depth = 0,
+): void {
+  if (depth > MAX_DEPTH) return;
+  if (isMap(node)) {
+    const counts = new Map<string, number>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+      duplicateKeyWarnings(
+        pair.value,
+        joinPath(path, truncateForMessage(key ?? '?')),
+        warnings,
+        depth + 1,
+      );
+    }
+    for (const [key, count] of counts) {
+      if (count < 2) continue;
+      warnings.push({
+        path: joinPath(path, truncateForMessage(key)),
+        message: `the key ${quoteForMessage(
+          key,
+        )} is given ${count} times in one mapping; the operator (sigs.k8s.io/yaml) uses the last one`,
+      });
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) =>
+      duplicateKeyWarnings(item, joinPath(path, index), warnings, depth + 1),
+    );
+  }
+}
+
+/**
+ * Parses profile YAML the way the operator does: one document, no syntax errors, no unquoted
+ * template expressions. A key given twice in one mapping is accepted as the operator accepts it
+ * (`sigs.k8s.io/yaml`: the last one wins) and reported in `warnings`. Every problem and warning is
+ * reported against `path`.
  *
  * @param yaml - the text of `profile.yaml`
  * @param path - the field path to report problems against (default `profile.yaml`)
@@ -33,13 +91,16 @@ export function parseProfileYaml(
   path = 'profile.yaml',
 ): ParsedProfileYaml {
   if (yaml.trim() === '') {
-    return { problems: [{ path, message: 'the profile is empty' }] };
+    return {
+      problems: [{ path, message: 'the profile is empty' }],
+      warnings: [],
+    };
   }
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(yaml, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
   });
   const list = Array.isArray(documents) ? documents : [];
   if (list.length !== 1) {
@@ -50,6 +111,7 @@ export function parseProfileYaml(
           message: `the profile must be one YAML document, found ${list.length}`,
         },
       ],
+      warnings: [],
     };
   }
   const document = list[0];
@@ -77,7 +139,7 @@ export function parseProfileYaml(
   }
 
   if (problems.length > 0) {
-    return { problems };
+    return { problems, warnings: [] };
   }
   if (hasComplexKeys(document)) {
     return {
@@ -88,9 +150,17 @@ export function parseProfileYaml(
             'mapping keys must be plain strings (complex keys are not allowed)',
         },
       ],
+      warnings: [],
     };
   }
-  return { document, value: document.toJS({ maxAliasCount: 100 }), problems };
+  const warnings: ValidationProblem[] = [];
+  duplicateKeyWarnings(document.contents, path, warnings);
+  return {
+    document,
+    value: document.toJS({ maxAliasCount: 100 }),
+    problems,
+    warnings,
+  };
 }
 
 /**

@@ -16,6 +16,19 @@ export type { RenderPlanOptions } from './plan';
 export { renderPlatformMesh } from './platformMesh';
 export type { RenderPlatformMeshOptions } from './platformMesh';
 export { renderProfile } from './profile';
+export {
+  convertProviderConnectionForms,
+  providerConnectionFormsOfCrd,
+  providerConnectionFormsOfOpenApi,
+  providerConnectionFormsOfSchema,
+} from './providerConnectionForm';
+export type {
+  InstalledProviderConnectionForms,
+  ProviderConnectionConversion,
+  ProviderConnectionForm,
+  ProviderConnectionFormProblem,
+  ProviderConnectionList,
+} from './providerConnectionForm';
 export { renderProfileConfigMap } from './profileConfigMap';
 export { REDACTED, redactObject } from './redact';
 export { resolveDestinationServer, resolveSetup } from './resolveSetup';

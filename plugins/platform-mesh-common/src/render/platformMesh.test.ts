@@ -3,8 +3,10 @@ import { argocdSetup, fluxcdSetup, minimalSetup } from './__fixtures__/setups';
 import { renderPlatformMesh } from './platformMesh';
 
 describe('renderPlatformMesh', () => {
-  it('renders the minimal CR', () => {
-    expect(renderPlatformMesh(minimalSetup())).toEqual({
+  it('renders the minimal CR without a spec (never an empty one, which server-side apply turns into spec: null)', () => {
+    const rendered = renderPlatformMesh(minimalSetup());
+    expect('spec' in rendered).toBe(false);
+    expect(rendered).toEqual({
       apiVersion: 'core.platform-mesh.io/v1alpha1',
       kind: 'PlatformMesh',
       metadata: {
@@ -12,7 +14,6 @@ describe('renderPlatformMesh', () => {
         namespace: 'platform-mesh-system',
         labels: { 'app.kubernetes.io/managed-by': 'backstage-platform-mesh' },
       },
-      spec: {},
     });
   });
 

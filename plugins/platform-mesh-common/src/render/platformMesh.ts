@@ -21,7 +21,10 @@ export interface RenderPlatformMeshOptions {
 /**
  * Renders the `core.platform-mesh.io/v1alpha1` PlatformMesh for the runtime cluster. The spec
  * carries only what the setup sets; `spec.profileConfigMap` only when the ConfigMap name or
- * namespace differs from the operator's default. Never sets the `debug.platform-mesh.io` label
+ * namespace differs from the operator's default. A setup that sets no spec field renders no
+ * `spec` at all (the CRD does not require one): server-side applying `spec: {}` over a spec whose
+ * last owned field goes away leaves `spec: null`, which the CRD refuses, while an applied
+ * configuration without `spec` removes it cleanly. Never sets the `debug.platform-mesh.io` label
  * (the operator ignores objects carrying it).
  *
  * @param setup - a validated setup
@@ -69,6 +72,6 @@ export function renderPlatformMesh(
     apiVersion: 'core.platform-mesh.io/v1alpha1',
     kind: 'PlatformMesh',
     metadata,
-    spec,
+    ...(Object.keys(spec).length > 0 ? { spec } : {}),
   };
 }

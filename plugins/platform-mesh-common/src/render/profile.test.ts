@@ -80,6 +80,30 @@ describe('renderProfile', () => {
     );
   });
 
+  it('keeps given YAML with duplicate keys byte for byte', () => {
+    const yaml =
+      '# mine\ninfra:\n  deploymentTechnology: fluxcd\ncomponents:\n  deploymentTechnology: fluxcd\n  timeout: 5m\n  timeout:   10m # wins\n  services: {}\n';
+    expect(renderProfile({ ...minimalSetup(), profile: { yaml } })).toBe(yaml);
+  });
+
+  it('sets destinationServer on the last occurrence of a duplicated key, the one the operator reads', () => {
+    const setup = argocdSetup();
+    setup.profile = {
+      yaml: ARGOCD_PROFILE_YAML.replace(
+        /( {2}destinationServer: .*\n)/g,
+        '  destinationServer: https://first.example:6443\n$1',
+      ),
+    };
+    const yaml = renderProfile(setup);
+    const profile = parse(yaml, { uniqueKeys: false });
+    expect(profile.infra.destinationServer).toBe('https://apps.example:6443');
+    expect(profile.components.destinationServer).toBe(
+      'https://apps.example:6443',
+    );
+    // The earlier occurrence stays as given.
+    expect(yaml.match(/https:\/\/first\.example:6443/g)).toHaveLength(2);
+  });
+
   it('throws on YAML that does not parse', () => {
     expect(() =>
       renderProfile({

@@ -1,9 +1,21 @@
-import { isMap, type Document } from 'yaml';
+import { isMap, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
 import { buildProfile } from '../profile/buildProfile';
 import { parseProfileYaml } from '../profile/parseProfileYaml';
 import { stringifyProfile } from '../profile/stringifyProfile';
 import type { PlatformMeshSetup } from '../types/setup';
 import { resolveSetup } from './resolveSetup';
+
+/**
+ * The last pair with a key in a mapping: the one the operator reads when a key is given twice
+ * (`sigs.k8s.io/yaml` keeps the last value).
+ */
+function lastPair(map: YAMLMap, key: string): Pair | undefined {
+  let found: Pair | undefined;
+  for (const pair of map.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === key) found = pair;
+  }
+  return found;
+}
 
 function setIfDifferent(
   doc: Document,
@@ -11,24 +23,30 @@ function setIfDifferent(
   value: string,
   onlyIfMissing: boolean,
 ): boolean {
-  const section = doc.get(path[0]);
+  const root = doc.contents;
+  if (!isMap(root)) return false;
+  const section = lastPair(root, path[0])?.value;
   if (!isMap(section)) return false;
-  const current = section.get(path[1]);
+  const pair = lastPair(section, path[1]);
+  const current = isScalar(pair?.value) ? pair.value.value : pair?.value;
   if (
     current === value ||
     (onlyIfMissing && current !== undefined && current !== null)
   ) {
     return false;
   }
-  doc.setIn(path, value);
+  if (pair) pair.value = doc.createNode(value);
+  else section.set(path[1], value);
   section.flow = false;
   return true;
 }
 
 /**
  * Renders `profile.yaml` for a setup: the given YAML, or a remote profile built from options.
- * Given YAML keeps its comments and quoting; only `deploymentTechnology` (when missing) and, in
- * argocd mode, `destinationServer` in `infra` and `components` are set. Template expressions always
+ * Given YAML is returned byte for byte when nothing needs setting, and otherwise keeps its
+ * comments, quoting and duplicate keys; only `deploymentTechnology` (when missing) and, in argocd
+ * mode, `destinationServer` in `infra` and `components` are set, on the last occurrence of a key
+ * given twice (the one the operator reads). Template expressions always
  * stay inside quoted strings, so the result parses as plain YAML before the operator templates it.
  *
  * @param setup - a validated setup

@@ -2,6 +2,8 @@
  * Small shape checks that record problems instead of throwing. Internal to the validators.
  */
 import { isPlainObject } from '../profile/deepMerge';
+import { quoteForMessage, truncateForMessage } from './echo';
+import { INPUT_LIMITS } from './limits';
 import { joinPath } from './path';
 import { isDataKey, isDnsLabel, isDnsSubdomain } from './rules';
 import type { ValidationProblem } from './types';
@@ -41,26 +43,37 @@ export function checkObject(
     return undefined;
   }
   if (options.keys) {
-    for (const key of Object.keys(value)) {
-      if (!options.keys.includes(key)) {
-        problems.push({
-          path: joinPath(path, key),
-          message: `is not a known field (expected one of: ${options.keys.join(
-            ', ',
-          )})`,
-        });
-      }
+    const known = options.keys;
+    const unknown = Object.keys(value).filter(key => !known.includes(key));
+    const listed = unknown.slice(0, INPUT_LIMITS.maxUnknownFieldsListed);
+    for (const key of listed) {
+      problems.push({
+        path: joinPath(path, truncateForMessage(key)),
+        message: `is not a known field (expected one of: ${known.join(', ')})`,
+      });
+    }
+    if (unknown.length > listed.length) {
+      problems.push({
+        path,
+        message: `has ${unknown.length - listed.length} more unknown fields`,
+      });
     }
   }
   return value;
 }
 
-/** @internal */
+/**
+ * Checks a list: present when `required`, at most `maxItems` entries (the entries are not checked
+ * when there are more).
+ *
+ * @internal
+ */
 export function checkArray(
   value: unknown,
   path: string,
   problems: Problems,
   required = false,
+  maxItems: number = INPUT_LIMITS.maxListItems,
 ): unknown[] | undefined {
   if (value === undefined) {
     if (required) problems.push({ path, message: 'is required' });
@@ -73,12 +86,19 @@ export function checkArray(
     });
     return undefined;
   }
+  if (value.length > maxItems) {
+    problems.push({
+      path,
+      message: `has ${value.length} entries, at most ${maxItems} are allowed`,
+    });
+    return undefined;
+  }
   return value;
 }
 
 /**
- * Checks a string field: present when `required`, a non-empty string when present. Never echoes
- * the value (it may be a credential).
+ * Checks a string field: present when `required`, a non-empty string of at most `maxLength`
+ * characters when present. Never echoes the value (it may be a credential).
  *
  * @internal
  */
@@ -87,6 +107,7 @@ export function checkString(
   path: string,
   problems: Problems,
   required = false,
+  maxLength: number = INPUT_LIMITS.maxStringLength,
 ): string | undefined {
   if (value === undefined) {
     if (required) problems.push({ path, message: 'is required' });
@@ -96,6 +117,13 @@ export function checkString(
     problems.push({
       path,
       message: `must be a string, got ${describeType(value)}`,
+    });
+    return undefined;
+  }
+  if (value.length > maxLength) {
+    problems.push({
+      path,
+      message: `is ${value.length} characters long, at most ${maxLength} are allowed`,
     });
     return undefined;
   }
@@ -131,11 +159,30 @@ export function checkStringMap(
 ): void {
   const map = checkObject(value, path, problems);
   if (!map) return;
-  for (const [key, item] of Object.entries(map)) {
+  const entries = Object.entries(map);
+  if (entries.length > INPUT_LIMITS.maxListItems) {
+    problems.push({
+      path,
+      message: `has ${entries.length} entries, at most ${INPUT_LIMITS.maxListItems} are allowed`,
+    });
+    return;
+  }
+  for (const [key, item] of entries) {
+    const itemPath = joinPath(path, truncateForMessage(key));
     if (typeof item !== 'string') {
       problems.push({
-        path: joinPath(path, key),
+        path: itemPath,
         message: `must be a string, got ${describeType(item)}`,
+      });
+    } else if (key.length > INPUT_LIMITS.maxStringLength) {
+      problems.push({
+        path: itemPath,
+        message: `the key is ${key.length} characters long, at most ${INPUT_LIMITS.maxStringLength} are allowed`,
+      });
+    } else if (item.length > INPUT_LIMITS.maxStringLength) {
+      problems.push({
+        path: itemPath,
+        message: `is ${item.length} characters long, at most ${INPUT_LIMITS.maxStringLength} are allowed`,
       });
     }
   }
@@ -152,7 +199,7 @@ function stringCheck(isValid: (text: string) => boolean, problem: string) {
     const text = checkString(value, path, problems, required);
     if (text === undefined) return undefined;
     if (!isValid(text)) {
-      problems.push({ path, message: `${JSON.stringify(text)} ${problem}` });
+      problems.push({ path, message: `${quoteForMessage(text)} ${problem}` });
       return undefined;
     }
     return text;
@@ -199,3 +246,33 @@ export const checkRefName = stringCheck(
   text => !/[\s/]/.test(text),
   "must not contain whitespace or '/'",
 );
+
+/**
+ * Checks a free-form mapping (`values`, `kcp`, `serviceOverrides`): a mapping whose JSON is at most
+ * {@link INPUT_LIMITS}.maxMappingJsonBytes bytes.
+ *
+ * @internal
+ */
+export function checkBoundedMapping(
+  value: unknown,
+  path: string,
+  problems: Problems,
+): Record<string, unknown> | undefined {
+  const map = checkObject(value, path, problems);
+  if (!map) return undefined;
+  let size: number;
+  try {
+    size = new TextEncoder().encode(JSON.stringify(map)).length;
+  } catch {
+    problems.push({ path, message: 'must be plain JSON data' });
+    return undefined;
+  }
+  if (size > INPUT_LIMITS.maxMappingJsonBytes) {
+    problems.push({
+      path,
+      message: `is ${size} bytes as JSON, at most ${INPUT_LIMITS.maxMappingJsonBytes} are allowed`,
+    });
+    return undefined;
+  }
+  return map;
+}

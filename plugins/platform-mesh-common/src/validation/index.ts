@@ -7,9 +7,18 @@ export {
   isGoDuration,
   isHttpUrl,
 } from './rules';
+export {
+  MAX_ECHOED_CHARACTERS,
+  quoteForMessage,
+  truncateForMessage,
+} from './echo';
+export { INPUT_LIMITS } from './limits';
 export { SetupValidationError } from './SetupValidationError';
 export type { SetupValidationResult, ValidationProblem } from './types';
-export { BROKEN_FEATURE_TOGGLES } from './validateSpecFields';
+export {
+  BROKEN_FEATURE_TOGGLES,
+  KNOWN_FEATURE_TOGGLES,
+} from './validateSpecFields';
 export {
   profileDeploymentTechnology,
   validateProfileYaml,

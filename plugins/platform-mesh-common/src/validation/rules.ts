@@ -78,6 +78,7 @@ export function isDataKey(value: string): boolean {
  * @public
  */
 export function isHttpUrl(value: string): boolean {
+  if (value.length > 4096) return false;
   const match = HTTP_URL.exec(value);
   if (!match) return false;
   return match[2] === undefined || Number(match[2]) <= 65535;
@@ -100,5 +101,5 @@ export function isBase64(value: string): boolean {
  * @public
  */
 export function isGoDuration(value: string): boolean {
-  return GO_DURATION.test(value);
+  return value.length <= 64 && GO_DURATION.test(value);
 }

@@ -12,10 +12,16 @@ export interface ValidationProblem {
 }
 
 /**
- * The result of {@link validateSetup}: the typed setup, or every problem found.
+ * The result of {@link validateSetup}: the typed setup, or every problem found. `warnings` (only
+ * present when there are some) name what is accepted but probably a mistake, such as a duplicate
+ * key in profile YAML (the operator uses the last one).
  *
  * @public
  */
 export type SetupValidationResult =
-  | { ok: true; value: PlatformMeshSetup }
-  | { ok: false; problems: ValidationProblem[] };
+  | { ok: true; value: PlatformMeshSetup; warnings?: ValidationProblem[] }
+  | {
+      ok: false;
+      problems: ValidationProblem[];
+      warnings?: ValidationProblem[];
+    };

@@ -7,6 +7,7 @@ import {
   checkString,
   type Problems,
 } from './checks';
+import { quoteForMessage } from './echo';
 import { joinPath } from './path';
 
 const PROVIDER_CONNECTION_KEYS = [
@@ -176,7 +177,7 @@ export function validateKcp(
       if (wsPath !== undefined && !wsPath.includes(':')) {
         problems.push({
           path: joinPath(itemPath, 'path'),
-          message: `${JSON.stringify(
+          message: `${quoteForMessage(
             wsPath,
           )} must be a kcp workspace path containing ':', e.g. root:orgs:my-workspace`,
         });

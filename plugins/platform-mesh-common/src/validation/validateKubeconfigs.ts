@@ -4,6 +4,7 @@ import {
   checkString,
   type Problems,
 } from './checks';
+import { INPUT_LIMITS } from './limits';
 import { joinPath } from './path';
 import { isBase64, isHttpUrl } from './rules';
 
@@ -33,7 +34,13 @@ export function validateKubeconfigSource(
     });
   }
   const caPath = joinPath(path, 'caData');
-  const ca = checkString(source.caData, caPath, problems);
+  const ca = checkString(
+    source.caData,
+    caPath,
+    problems,
+    false,
+    INPUT_LIMITS.maxCredentialLength,
+  );
   if (ca !== undefined && !isBase64(ca)) {
     problems.push({
       path: caPath,
@@ -85,6 +92,7 @@ export function validateKubeconfigSource(
       joinPath(credPath, 'token'),
       problems,
       true,
+      INPUT_LIMITS.maxCredentialLength,
     );
     if (token !== undefined && /\s/.test(token)) {
       problems.push({
@@ -100,6 +108,7 @@ export function validateKubeconfigSource(
       joinPath(credPath, key),
       problems,
       true,
+      INPUT_LIMITS.maxCredentialLength,
     );
     if (data !== undefined && !isBase64(data)) {
       problems.push({

@@ -8,6 +8,7 @@ import type { ProfileOptions } from '../types/setup';
 import {
   checkArray,
   checkBoolean,
+  checkBoundedMapping,
   checkDnsLabel,
   checkDnsSubdomain,
   checkObject,
@@ -15,6 +16,8 @@ import {
   describeType,
   type Problems,
 } from './checks';
+import { quoteForMessage } from './echo';
+import { INPUT_LIMITS } from './limits';
 import { joinPath } from './path';
 import { isGoDuration, isHttpUrl } from './rules';
 import {
@@ -56,11 +59,10 @@ function validateOptions(
   if (!options) return;
 
   const overridesPath = joinPath(path, 'serviceOverrides');
-  const overrides = checkObject(
-    options.serviceOverrides,
-    overridesPath,
-    problems,
-  );
+  const overrides =
+    options.serviceOverrides === undefined
+      ? undefined
+      : checkBoundedMapping(options.serviceOverrides, overridesPath, problems);
   const customNames = new Set<string>();
   for (const [name, override] of Object.entries(overrides ?? {})) {
     const itemPath = joinPath(overridesPath, name);
@@ -104,7 +106,7 @@ function validateOptions(
       if (!isKnownService(name) && !customNames.has(name)) {
         problems.push({
           path: itemPath,
-          message: `unknown service ${JSON.stringify(
+          message: `unknown service ${quoteForMessage(
             name,
           )}; known services: ${KNOWN_SERVICES.join(
             ', ',
@@ -145,7 +147,7 @@ function validateOptions(
   if (timeout !== undefined && !isGoDuration(timeout)) {
     problems.push({
       path: timeoutPath,
-      message: `${JSON.stringify(
+      message: `${quoteForMessage(
         timeout,
       )} is not a Go duration such as 15m or 1h30m`,
     });
@@ -202,7 +204,7 @@ function validateOptions(
 /**
  * Validates `profile`: exactly one of `yaml` (valid profile YAML whose deployment technology, when
  * declared, matches the setup's) and `options` (known services, dependencies enabled, valid
- * timeout, destination server and names).
+ * timeout, destination server and names). Duplicate keys of the YAML are warnings.
  *
  * @internal
  */
@@ -211,6 +213,7 @@ export function validateProfileInput(
   path: string,
   problems: Problems,
   ctx: ProfileInputContext,
+  warnings: Problems = [],
 ): void {
   const profile = checkObject(value, path, problems, {
     required: true,
@@ -239,10 +242,19 @@ export function validateProfileInput(
     });
     return;
   }
+  if (profile.yaml.length > INPUT_LIMITS.maxProfileYamlLength) {
+    problems.push({
+      path: yamlPath,
+      message: `is ${profile.yaml.length} characters long, at most ${INPUT_LIMITS.maxProfileYamlLength} are allowed`,
+    });
+    return;
+  }
   const yamlProblems = validateProfileYaml(profile.yaml, { path: yamlPath });
   problems.push(...yamlProblems);
+  const parsed = parseProfileYaml(profile.yaml, yamlPath);
+  warnings.push(...parsed.warnings);
   if (yamlProblems.length > 0 || !ctx.deploymentTechnology) return;
-  const decoded = parseProfileYaml(profile.yaml).value;
+  const decoded = parsed.value;
   for (const section of ['infra', 'components']) {
     const declared = profileDeploymentTechnology(
       isPlainObject(decoded) ? { [section]: decoded[section] } : undefined,

@@ -2,6 +2,7 @@ import { isPlainObject } from '../profile/deepMerge';
 import { parseProfileYaml } from '../profile/parseProfileYaml';
 import type { DeploymentTechnology } from '../types/status';
 import { describeType, type Problems } from './checks';
+import { quoteForMessage } from './echo';
 import { joinPath } from './path';
 import { isGoDuration, isHttpUrl } from './rules';
 import type { ValidationProblem } from './types';
@@ -45,7 +46,7 @@ function checkTechnology(
   if (lower !== 'fluxcd' && lower !== 'argocd') {
     problems.push({
       path: itemPath,
-      message: `must be fluxcd or argocd, got ${JSON.stringify(
+      message: `must be fluxcd or argocd, got ${quoteForMessage(
         value,
       )} (the operator would silently fall back to fluxcd)`,
     });

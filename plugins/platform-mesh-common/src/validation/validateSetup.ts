@@ -4,6 +4,7 @@ import { describeSetupSecrets } from '../render/setupSecrets';
 import type { SetupSecret } from '../render/types';
 import type { PlatformMeshSetup } from '../types/setup';
 import {
+  checkBoundedMapping,
   checkDnsLabel,
   checkDnsSubdomain,
   checkObject,
@@ -11,6 +12,7 @@ import {
   describeType,
   type Problems,
 } from './checks';
+import { quoteForMessage } from './echo';
 import { isHttpUrl } from './rules';
 import { validateKcp } from './validateKcp';
 import { validateKubeconfigs } from './validateKubeconfigs';
@@ -130,13 +132,17 @@ function checkDestinationServer(
  * connections, feature toggles, wait entries, Secret names and keys, kubeconfig sources, and the
  * cross-field rules: the profile ConfigMap on the runtime cluster, the Flux Secret in the instance
  * namespace, a destination server in argocd mode, no two different Secrets with one identity.
- * Messages never repeat credential values.
+ * Strings, lists and free-form mappings are bounded (`INPUT_LIMITS`); values repeated in messages
+ * are cut to 80 characters. Messages never repeat credential values. What the operator accepts but
+ * probably is a mistake (a duplicate key in profile YAML, an unknown feature toggle) is returned
+ * as `warnings`, with its path.
  *
  * @param input - the setup to check (any value)
  * @public
  */
 export function validateSetup(input: unknown): SetupValidationResult {
   const problems: Problems = [];
+  const warnings: Problems = [];
   if (!isPlainObject(input)) {
     return {
       ok: false,
@@ -210,7 +216,7 @@ export function validateSetup(input: unknown): SetupValidationResult {
   } else if (technology !== 'fluxcd' && technology !== 'argocd') {
     problems.push({
       path: 'deploymentTechnology',
-      message: `must be fluxcd or argocd, got ${JSON.stringify(technology)}`,
+      message: `must be fluxcd or argocd, got ${quoteForMessage(technology)}`,
     });
   }
   const validTechnology =
@@ -220,10 +226,13 @@ export function validateSetup(input: unknown): SetupValidationResult {
     isPlainObject(root.kubeconfigs) &&
     root.kubeconfigs.infraToRuntime !== undefined;
   const profileProblems: Problems = [];
-  validateProfileInput(root.profile, 'profile', profileProblems, {
-    deploymentTechnology: validTechnology,
-    namespace,
-  });
+  validateProfileInput(
+    root.profile,
+    'profile',
+    profileProblems,
+    { deploymentTechnology: validTechnology, namespace },
+    warnings,
+  );
   // The render replaces the profile's destinationServer with the infraToRuntime server.
   problems.push(
     ...profileProblems.filter(
@@ -239,10 +248,17 @@ export function validateSetup(input: unknown): SetupValidationResult {
   if (root.exposure !== undefined)
     validateExposure(root.exposure, 'exposure', problems);
   if (root.ocm !== undefined) validateOcm(root.ocm, 'ocm', problems);
-  if (root.kcp !== undefined) validateKcp(root.kcp, 'kcp', problems);
+  if (root.kcp !== undefined && checkBoundedMapping(root.kcp, 'kcp', problems))
+    validateKcp(root.kcp, 'kcp', problems);
   if (root.featureToggles !== undefined)
-    validateFeatureToggles(root.featureToggles, 'featureToggles', problems);
-  if (root.values !== undefined) checkObject(root.values, 'values', problems);
+    validateFeatureToggles(
+      root.featureToggles,
+      'featureToggles',
+      problems,
+      warnings,
+    );
+  if (root.values !== undefined)
+    checkBoundedMapping(root.values, 'values', problems);
   if (root.wait !== undefined) validateWait(root.wait, 'wait', problems);
 
   checkDnsSubdomain(
@@ -312,8 +328,13 @@ export function validateSetup(input: unknown): SetupValidationResult {
     checkSecretCollisions(setup, problems);
   }
 
+  const withWarnings = warnings.length > 0 ? { warnings } : {};
   if (problems.length > 0) {
-    return { ok: false, problems };
+    return { ok: false, problems, ...withWarnings };
   }
-  return { ok: true, value: cloneJson(input) as unknown as PlatformMeshSetup };
+  return {
+    ok: true,
+    value: cloneJson(input) as unknown as PlatformMeshSetup,
+    ...withWarnings,
+  };
 }

@@ -7,6 +7,8 @@ import {
   describeType,
   type Problems,
 } from './checks';
+import { quoteForMessage } from './echo';
+import { INPUT_LIMITS } from './limits';
 import { joinPath } from './path';
 import { isDomainName } from './rules';
 
@@ -20,6 +22,28 @@ export const BROKEN_FEATURE_TOGGLES: readonly string[] = [
   'feature-enable-marketplace-account',
   'feature-enable-marketplace-org',
 ];
+
+/**
+ * Feature toggles the operator acts on (operator v0.81.14): the FeatureToggleSubroutine applies
+ * `manifests/features/<toggle>/` for the `feature-enable-*` and `feature-accounts-*` ones, KcpSetup
+ * reads the `feature-disable-*` ones. Other names are only logged by the operator.
+ *
+ * @public
+ */
+export const KNOWN_FEATURE_TOGGLES: readonly string[] = [
+  'feature-enable-getting-started',
+  'feature-accounts-in-accounts',
+  'feature-enable-account-iam-ui',
+  'feature-enable-terminal-controller-manager',
+  'feature-disable-email-verification',
+  'feature-disable-contentconfigurations',
+];
+
+/**
+ * The form of a feature toggle name: `feature-` and lower-case letters, digits and `-` (the name
+ * of a manifest folder of the operator), at most 63 characters.
+ */
+const FEATURE_TOGGLE_NAME = /^feature-[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * Validates `exposure`: all three fields (the operator uses them without defaults once set),
@@ -43,28 +67,28 @@ export function validateExposure(
     if (domain.includes('://')) {
       problems.push({
         path: domainPath,
-        message: `${JSON.stringify(
+        message: `${quoteForMessage(
           domain,
         )} must be a domain name without a scheme; set exposure.protocol instead`,
       });
     } else if (domain.includes(':')) {
       problems.push({
         path: domainPath,
-        message: `${JSON.stringify(
+        message: `${quoteForMessage(
           domain,
         )} must be a domain name without a port; set exposure.port instead`,
       });
     } else if (domain.includes('/')) {
       problems.push({
         path: domainPath,
-        message: `${JSON.stringify(
+        message: `${quoteForMessage(
           domain,
         )} must be a domain name without a path`,
       });
     } else if (!isDomainName(domain)) {
       problems.push({
         path: domainPath,
-        message: `${JSON.stringify(
+        message: `${quoteForMessage(
           domain,
         )} is not a valid domain name: dot-separated labels of letters, digits and '-' (each at most 63, starting and ending with a letter or digit), e.g. portal.localhost or portal.example.com`,
       });
@@ -94,7 +118,7 @@ export function validateExposure(
   } else if (exposure.protocol !== 'http' && exposure.protocol !== 'https') {
     problems.push({
       path: protocolPath,
-      message: `must be http or https, got ${JSON.stringify(
+      message: `must be http or https, got ${quoteForMessage(
         exposure.protocol,
       )}`,
     });
@@ -133,8 +157,10 @@ export function validateOcm(
 }
 
 /**
- * Validates `featureToggles` (names required and unique, parameters string maps, no toggle the
- * operator cannot apply).
+ * Validates `featureToggles`: at most {@link INPUT_LIMITS}.maxFeatureToggles entries, names
+ * required, unique and of the operator's form (`feature-...`, at most 63 characters), parameters
+ * bounded string maps, no toggle the operator cannot apply. A well-formed name the operator does
+ * not know is a warning (the operator only logs it).
  *
  * @internal
  */
@@ -142,22 +168,51 @@ export function validateFeatureToggles(
   value: unknown,
   path: string,
   problems: Problems,
+  warnings: Problems = [],
 ): void {
   const seen = new Set<string>();
-  checkArray(value, path, problems)?.forEach((item, index) => {
+  checkArray(
+    value,
+    path,
+    problems,
+    false,
+    INPUT_LIMITS.maxFeatureToggles,
+  )?.forEach((item, index) => {
     const itemPath = joinPath(path, index);
     const toggle = checkObject(item, itemPath, problems, {
       required: true,
       keys: ['name', 'parameters'],
     });
     if (!toggle) return;
-    const name = checkString(
-      toggle.name,
-      joinPath(itemPath, 'name'),
-      problems,
-      true,
-    );
+    const namePath = joinPath(itemPath, 'name');
+    let name = checkString(toggle.name, namePath, problems, true);
+    if (
+      name !== undefined &&
+      (name.length > INPUT_LIMITS.maxFeatureToggleNameLength ||
+        !FEATURE_TOGGLE_NAME.test(name))
+    ) {
+      problems.push({
+        path: namePath,
+        message: `${quoteForMessage(
+          name,
+        )} is not a feature toggle name: "feature-" followed by lower-case letters, digits and '-', at most ${
+          INPUT_LIMITS.maxFeatureToggleNameLength
+        } characters, e.g. feature-enable-getting-started`,
+      });
+      name = undefined;
+    }
     if (name !== undefined) {
+      if (
+        !KNOWN_FEATURE_TOGGLES.includes(name) &&
+        !BROKEN_FEATURE_TOGGLES.includes(name)
+      ) {
+        warnings.push({
+          path: namePath,
+          message: `${name} is not a feature toggle operator v0.81.14 knows (${KNOWN_FEATURE_TOGGLES.join(
+            ', ',
+          )}); it only logs unknown toggles`,
+        });
+      }
       if (seen.has(name)) {
         problems.push({
           path: joinPath(itemPath, 'name'),

@@ -33,7 +33,9 @@ export function readConfigValue<K extends Kind>(
     }
   } catch {
     problems.push(
-      `${path}.${key}: must be ${kind === 'string[]' ? 'a list of strings' : `a ${kind}`}`,
+      `${path}.${key}: must be ${
+        kind === 'string[]' ? 'a list of strings' : `a ${kind}`
+      }`,
     );
     return undefined;
   }

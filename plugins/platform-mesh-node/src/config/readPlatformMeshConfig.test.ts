@@ -412,7 +412,7 @@ describe('readPlatformMeshConfig', () => {
   });
 
   it('checks every entry of a target namespace allow-list', () => {
-    const target = (namespaces: unknown) => ({
+    const target = (namespaces: string | string[]) => ({
       platformMesh: {
         clusters: [cluster('operator'), cluster('runtime')],
         targets: [

@@ -97,6 +97,20 @@ function secretKubeconfig(
   return parse(Buffer.from(secret.data[key], 'base64').toString('utf8'));
 }
 
+/** The namespaces of INPUT exist already (a re-install): every object can be dry-run at once. */
+function seedNamespaces(fakes: ReturnType<typeof createFakes>) {
+  const ns = (name: string) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name },
+  });
+  fakes.operator.seed(ns('platform-mesh-system'));
+  for (const fake of [fakes.runtime, fakes.infra]) {
+    fake.seed(ns('platform-mesh-system'));
+    fake.seed(ns('pm-unit-ns'));
+  }
+}
+
 /** Everything a run made visible: log lines, outputs and the error. */
 function visible(result: { lines: string[]; outputs: object; error?: Error }) {
   return [
@@ -128,22 +142,15 @@ describe('platform-mesh:apply', () => {
       'platform-mesh-system/platform-mesh-gitops',
       'platform-mesh-system/platform-mesh-operator',
     ]);
-    expect(names(fakes.runtime, 'ClusterRole')).toEqual([
-      'platform-mesh-gitops-runtime',
-      'platform-mesh-operator-runtime',
-    ]);
-    expect(names(fakes.runtime, 'ClusterRoleBinding')).toEqual([
-      'platform-mesh-gitops-runtime:platform-mesh-system',
-      'platform-mesh-operator-runtime:platform-mesh-system',
-    ]);
+    // their ClusterRoles and bindings are an administrator's step (examples/rbac)
+    expect(names(fakes.runtime, 'ClusterRole')).toEqual([]);
+    expect(names(fakes.runtime, 'ClusterRoleBinding')).toEqual([]);
     expect(names(fakes.runtime, 'Secret')).toEqual([]);
     // infra cluster: the Flux Secret in the instance namespace, the operator's ServiceAccount
     expect(names(fakes.infra, 'Secret')).toEqual([
       'pm-unit-ns/platform-mesh-runtime-secret',
     ]);
-    expect(names(fakes.infra, 'ClusterRole')).toEqual([
-      'platform-mesh-operator-deployment',
-    ]);
+    expect(names(fakes.infra, 'ClusterRole')).toEqual([]);
     expect(names(fakes.infra, 'PlatformMesh')).toEqual([]);
 
     // kubeconfigs: the server URL the consumer uses and a token minted for the right account
@@ -187,8 +194,12 @@ describe('platform-mesh:apply', () => {
     const journal = fakes.journal.filter(r =>
       ['PATCH', 'POST'].includes(r.method),
     );
+    // (on this first install only the Namespaces go first: the objects in them are checked next)
     const firstWrite = journal.findIndex(
-      r => !r.dryRun && !r.path.endsWith('selfsubjectaccessreviews'),
+      r =>
+        !r.dryRun &&
+        !r.path.endsWith('selfsubjectaccessreviews') &&
+        !/^\/api\/v1\/namespaces\/[^/]+$/.test(r.path),
     );
     const lastDryRun = journal.map(r => r.dryRun).lastIndexOf(true);
     const writes = journal.filter(r => !r.dryRun && r.method === 'PATCH');
@@ -217,6 +228,7 @@ describe('platform-mesh:apply', () => {
     });
     expect(result.outputs.tokens).toHaveLength(3);
     expect(result.checkpointKeys).toEqual([
+      'platform-mesh.apply.dev/pm-unit-ns/pm-unit.namespaces',
       'platform-mesh.apply.dev/pm-unit-ns/pm-unit.prepare',
       'platform-mesh.apply.dev/pm-unit-ns/pm-unit.credentials',
       'platform-mesh.apply.dev/pm-unit-ns/pm-unit.profile',
@@ -375,6 +387,7 @@ describe('platform-mesh:apply', () => {
           )
         : undefined,
     );
+    seedNamespaces(fakes);
     const { run } = setup({ fakes });
     const result = await run(INPUT);
     expect(result.error?.message).toMatch(
@@ -401,6 +414,7 @@ describe('platform-mesh:apply', () => {
         },
       },
     };
+    seedNamespaces(fakes);
     fakes.runtime.seed(pm);
     fakes.runtime.setConflict(pm, [
       { field: '.spec.exposure.baseDomain', manager: 'kubectl-edit' },
@@ -492,6 +506,7 @@ describe('platform-mesh:apply', () => {
       'Apply step "PlatformMesh" stopped at runtime cluster "runtime" PlatformMesh pm-unit-ns/pm-unit',
     );
     expect([...checkpoints.keys()].map(k => k.split('.').at(-1))).toEqual([
+      'namespaces',
       'prepare',
       'credentials',
       'profile',

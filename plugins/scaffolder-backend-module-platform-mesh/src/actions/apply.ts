@@ -7,6 +7,8 @@ import { authorizeApply } from '../apply/authorizeApply';
 import { dryRunApply } from '../apply/dryRunApply';
 import { preflightApply } from '../apply/preflightApply';
 import { readApplyInput } from '../apply/readApplyInput';
+import { assertTargetNamespace } from '../input/targetNamespace';
+import { reportInputWarnings } from '../input/reportInputWarnings';
 import { waitForAppliedInstance } from '../apply/waitForAppliedInstance';
 import { writeApplySteps } from '../apply/writeApplySteps';
 import { examples } from './apply.examples';
@@ -150,6 +152,8 @@ export function createPlatformMeshApplyAction(
         secrets: ctx.secrets,
         owner: ctx.user?.ref,
       });
+      assertTargetNamespace(input.target, input.setup.instance.namespace);
+      reportInputWarnings(ctx, input.warnings);
       const run = startApplyRun({
         clusters,
         options: applyOptions,

@@ -225,4 +225,11 @@ export const setupOutputProperties = {
       description:
         "Path of the entity page in Backstage, where the Platform Mesh card shows the instance's status",
     }),
+  warnings: (z: Z) =>
+    z
+      .array(z.string())
+      .optional()
+      .describe(
+        'What the input has that was accepted but probably is a mistake, as `<field>: <message>` (e.g. a key given twice in the profile YAML: the operator uses the last one). Also logged',
+      ),
 };

@@ -2,14 +2,20 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { resolveSetup } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  resolveSetup,
+  type ProviderConnectionForm,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type { PlatformMeshClustersService } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import { buildApplyPlan } from '../apply/applyPlan';
+import { planInInstalledForm } from '../apply/installedFormPlan';
 import {
   readField,
   readSetupInput,
   type Problem,
 } from '../input/readSetupInput';
+import { assertTargetNamespace } from '../input/targetNamespace';
+import { reportInputWarnings } from '../input/reportInputWarnings';
 import { workspaceFiles } from '../render/workspaceFiles';
 import { setupInputProperties, setupOutputProperties } from './inputProperties';
 import { instanceOutputs } from './outputs';
@@ -45,6 +51,13 @@ export function createPlatformMeshRenderAction(
             .string({
               description:
                 'Folder in the workspace to write to (default: the workspace root)',
+            })
+            .optional(),
+        crdGeneration: z =>
+          z
+            .enum(['apiExportName', 'apiExportNames'], {
+              description:
+                'The PlatformMesh CRD generation to render provider connections for: apiExportName (one name; operator v0.81.14, the default) or apiExportNames (a list; CRD chart 0.11.0 / pm-operator 0.87.0 and newer). One name and a list of one are converted; a list of several names needs apiExportNames',
             })
             .optional(),
         includeSecrets: z =>
@@ -91,6 +104,15 @@ export function createPlatformMeshRenderAction(
         readField<string>(raw, 'targetPath', 'string', problems) ?? '.';
       const includeSecrets =
         readField<boolean>(raw, 'includeSecrets', 'boolean', problems) ?? false;
+      const crdGeneration =
+        readField<string>(raw, 'crdGeneration', 'string', problems) ??
+        'apiExportName';
+      if (!['apiExportName', 'apiExportNames'].includes(crdGeneration)) {
+        problems.push({
+          field: 'crdGeneration',
+          message: 'must be apiExportName or apiExportNames',
+        });
+      }
       const credentials = raw.credentials ?? 'serviceAccount';
       if (includeSecrets && credentials !== 'secrets') {
         problems.push({
@@ -117,12 +139,20 @@ export function createPlatformMeshRenderAction(
         defaultOwner: ctx.user?.ref,
         extraProblems: problems,
       });
+      assertTargetNamespace(input.target, input.setup.instance.namespace);
+      reportInputWarnings(ctx, input.warnings);
       const secretsWritten = includeSecrets && input.credentials === 'secrets';
-      const plan = buildApplyPlan(
-        secretsWritten
-          ? { ...input.setup, kubeconfigs: input.secretKubeconfigs }
-          : input.setup,
-        input.credentials === 'serviceAccount',
+      const form = crdGeneration as ProviderConnectionForm;
+      const { plan } = planInInstalledForm(
+        buildApplyPlan(
+          secretsWritten
+            ? { ...input.setup, kubeconfigs: input.secretKubeconfigs }
+            : input.setup,
+          input.credentials === 'serviceAccount',
+          true,
+        ),
+        { providerConnections: [form], extraProviderConnections: [form] },
+        `crdGeneration ${form}; set crdGeneration to the form of the CRD installed on the runtime cluster`,
       );
       const resolved = resolveSetup(input.setup);
       const { files, readme } = workspaceFiles({

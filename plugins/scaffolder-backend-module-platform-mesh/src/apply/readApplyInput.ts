@@ -2,6 +2,7 @@ import type { PlatformMeshClustersService } from '@platform-mesh-backstage/plugi
 import { DEFAULT_TOKEN_EXPIRATION_SECONDS } from '../credentials/serviceAccountTokens';
 import {
   readField,
+  readNumberField,
   readSetupInput,
   type Problem,
   type SetupInput,
@@ -19,17 +20,14 @@ export interface ApplyOptions {
 
 function readApplyOptions(raw: unknown, problems: Problem[]): ApplyOptions {
   const input = (raw ?? {}) as Record<string, unknown>;
-  const num = (name: string, fallback: number, min: number, max: number) => {
-    const value = readField<number>(input, name, 'number', problems);
-    if (value === undefined) return fallback;
-    if (value < min || value > max) {
-      problems.push({
-        field: name,
-        message: `must be between ${min} and ${max}, got ${value}`,
-      });
-    }
-    return value;
-  };
+  const num = (
+    name: string,
+    fallback: number,
+    min: number,
+    max: number,
+    integer = true,
+  ) =>
+    readNumberField(input, name, problems, { min, max, integer }) ?? fallback;
   const bool = (name: string) =>
     readField<boolean>(input, name, 'boolean', problems) ?? false;
   return {
@@ -43,7 +41,7 @@ function readApplyOptions(raw: unknown, problems: Problem[]): ApplyOptions {
     force: bool('force'),
     waitForReady: bool('waitForReady'),
     timeoutSeconds: num('timeoutSeconds', 900, 1, 24 * 3600),
-    pollIntervalSeconds: num('pollIntervalSeconds', 5, 0.05, 300),
+    pollIntervalSeconds: num('pollIntervalSeconds', 5, 0.05, 300, false),
   };
 }
 

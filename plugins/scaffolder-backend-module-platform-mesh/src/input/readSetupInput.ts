@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { InputError } from '@backstage/errors';
 import {
+  DEFAULT_SECRETS,
+  INPUT_LIMITS,
+  isHttpUrl,
   isKnownService,
+  quoteForMessage,
+  truncateForMessage,
   validateSetup,
   type KubeconfigSource,
   type PlatformMeshSetup,
@@ -14,6 +18,13 @@ import type {
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import type { KubeconfigSourceId } from '../credentials/serviceAccountRbac';
 import { parseKubeconfig } from '../credentials/parseKubeconfig';
+import { toInputError, type Problem } from './inputProblems';
+import {
+  describeType,
+  isObject,
+  readField as field,
+  readNumberField,
+} from './readFields';
 
 /** How the kubeconfigs in the setup's Secrets are obtained. */
 export type CredentialsMode = 'serviceAccount' | 'secrets' | 'none';
@@ -39,58 +50,83 @@ export interface SetupInput {
   /** The server URLs the consumers use (for ServiceAccount kubeconfigs). */
   servers: { runtime: string; infra: string };
   entity: { name: string; owner: string };
+  /**
+   * What was accepted but probably is a mistake (a duplicate key in the profile YAML, an unknown
+   * feature toggle), named by input field: for the task log and output.
+   */
+  warnings: Problem[];
 }
 
-interface Problem {
-  field: string;
-  message: string;
-}
+/** The Secrets whose names and keys `secretNames` may override. */
+const SECRET_NAME_KEYS = [
+  'operatorRuntimeKubeconfig',
+  'operatorInfraKubeconfig',
+  'fluxRuntimeKubeconfig',
+  'argocdClusterSecret',
+] as const;
 
-type Raw = Record<string, unknown>;
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return `a ${typeof value}`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Reads one field with a type check; undefined (and a problem) when it has the wrong type. */
-function field<T>(
-  raw: Raw,
-  name: string,
-  type: 'string' | 'number' | 'boolean' | 'object' | 'string[]',
-  problems: Problem[],
-  options: { required?: boolean } = {},
-): T | undefined {
-  const value = raw[name];
-  if (value === undefined || value === null || value === '') {
-    if (options.required)
-      problems.push({ field: name, message: 'is required' });
-    return undefined;
-  }
-  const checks: Record<typeof type, [boolean, string]> = {
-    object: [isObject(value), 'a mapping'],
-    'string[]': [
-      Array.isArray(value) && value.every(v => typeof v === 'string'),
-      'a list of strings',
-    ],
-    string: [typeof value === 'string', 'a string'],
-    number: [typeof value === 'number', 'a number'],
-    boolean: [typeof value === 'boolean', 'a boolean'],
+/**
+ * Stands in for a missing or unknown target so that every other field is still checked: its
+ * names are valid, and problems caused by it are not reported (the target problem is).
+ */
+function placeholderTarget(technology: string | undefined): PlatformMeshTarget {
+  return {
+    name: 'placeholder-target',
+    operatorCluster: 'placeholder-operator',
+    runtimeCluster: 'placeholder-runtime',
+    infraCluster: 'placeholder-operator',
+    operatorIsInfra: true,
+    deploymentTechnology: technology === 'argocd' ? 'argocd' : 'fluxcd',
+    namespace: 'placeholder-namespace',
+    operatorNamespace: 'placeholder-system',
+    namespaces: [],
+    runtimeServerUrl: 'https://127.0.0.1:6443',
+    secrets: {
+      operatorRuntimeKubeconfig: {
+        ...DEFAULT_SECRETS.operatorRuntimeKubeconfig,
+      },
+      operatorInfraKubeconfig: { ...DEFAULT_SECRETS.operatorInfraKubeconfig },
+      fluxRuntimeKubeconfig: { ...DEFAULT_SECRETS.fluxRuntimeKubeconfig },
+    },
+    configPath: '',
   };
-  const [ok, expected] = checks[type];
-  if (!ok) {
-    problems.push({
-      field: name,
-      message: `must be ${expected}, got ${describeType(value)}`,
-    });
-    return undefined;
+}
+
+/** Checks `secretNames`: known keys only, each a mapping. Returns the valid entries. */
+function readSecretNames(
+  value: Record<string, unknown> | undefined,
+  problems: Problem[],
+): Record<string, Record<string, unknown>> {
+  const names: Record<string, Record<string, unknown>> = {};
+  const unknown: string[] = [];
+  for (const [key, entry] of Object.entries(value ?? {})) {
+    if (!(SECRET_NAME_KEYS as readonly string[]).includes(key)) {
+      unknown.push(key);
+    } else if (!isObject(entry)) {
+      problems.push({
+        field: `secretNames.${key}`,
+        message: `must be a mapping, got ${describeType(entry)}`,
+      });
+    } else {
+      names[key] = entry;
+    }
   }
-  return value as T;
+  const listed = unknown.slice(0, INPUT_LIMITS.maxUnknownFieldsListed);
+  for (const key of listed) {
+    problems.push({
+      field: `secretNames.${truncateForMessage(key)}`,
+      message: `is not a Secret of the setup (expected one of: ${SECRET_NAME_KEYS.join(
+        ', ',
+      )})`,
+    });
+  }
+  if (unknown.length > listed.length) {
+    problems.push({
+      field: 'secretNames',
+      message: `has ${unknown.length - listed.length} more unknown keys`,
+    });
+  }
+  return names;
 }
 
 /** Maps a path of `validateSetup` onto the input field the user set. */
@@ -134,15 +170,6 @@ function inputField(path: string, credentials: CredentialsMode): string {
     }
   }
   return path;
-}
-
-function toInputError(problems: Problem[]): InputError {
-  const fields = [...new Set(problems.map(p => p.field))];
-  return new InputError(
-    `Invalid input (${fields.join(', ')}): ${problems
-      .map(p => `${p.field}: ${p.message}`)
-      .join('; ')}`,
-  );
 }
 
 /**
@@ -257,7 +284,9 @@ export function readSetupInput(
       const known = clusters.listTargets().map(t => t.name);
       problems.push({
         field: 'target',
-        message: `"${targetName}" is not a configured target (platformMesh.targets: ${
+        message: `${quoteForMessage(
+          targetName,
+        )} is not a configured target (platformMesh.targets: ${
           known.length > 0 ? known.join(', ') : 'none configured'
         })`,
       });
@@ -268,7 +297,7 @@ export function readSetupInput(
   });
   const namespace = field<string>(raw, 'namespace', 'string', problems);
   const baseDomain = field<string>(raw, 'baseDomain', 'string', problems);
-  const port = field<number>(raw, 'port', 'number', problems);
+  const port = readNumberField(raw, 'port', problems, { min: 1, max: 65535 });
   const protocol = field<string>(raw, 'protocol', 'string', problems);
   const services = field<string[]>(raw, 'services', 'string[]', problems);
   const serviceOverrides = field<Record<string, any>>(
@@ -283,7 +312,9 @@ export function readSetupInput(
     'string',
     problems,
   );
-  const profile = field<string>(raw, 'profile', 'string', problems);
+  const profile = field<string>(raw, 'profile', 'string', problems, {
+    maxLength: INPUT_LIMITS.maxProfileYamlLength,
+  });
   const featureToggles = field<string[]>(
     raw,
     'featureToggles',
@@ -339,10 +370,10 @@ export function readSetupInput(
   if (protocol !== undefined && protocol !== 'http' && protocol !== 'https') {
     problems.push({
       field: 'protocol',
-      message: `must be http or https, got ${JSON.stringify(protocol)}`,
+      message: `must be http or https, got ${quoteForMessage(protocol)}`,
     });
   }
-  if (!baseDomain && (port !== undefined || protocol !== undefined)) {
+  if (!baseDomain && (raw.port !== undefined || protocol !== undefined)) {
     problems.push({
       field: 'baseDomain',
       message:
@@ -368,7 +399,7 @@ export function readSetupInput(
     ) {
       problems.push({
         field: `services[${i}]`,
-        message: `"${service}" is not a service name`,
+        message: `${quoteForMessage(service)} is not a service name`,
       });
     }
   }
@@ -377,12 +408,21 @@ export function readSetupInput(
   if (!['serviceAccount', 'secrets', 'none'].includes(credentials)) {
     problems.push({
       field: 'credentials',
-      message: `must be serviceAccount, secrets or none, got ${JSON.stringify(
+      message: `must be serviceAccount, secrets or none, got ${quoteForMessage(
         credentials,
       )}`,
     });
   }
   if (
+    technology !== undefined &&
+    technology !== 'fluxcd' &&
+    technology !== 'argocd'
+  ) {
+    problems.push({
+      field: 'deploymentTechnology',
+      message: `must be fluxcd or argocd, got ${quoteForMessage(technology)}`,
+    });
+  } else if (
     technology !== undefined &&
     target &&
     technology !== target.deploymentTechnology
@@ -391,6 +431,17 @@ export function readSetupInput(
       field: 'deploymentTechnology',
       message: `is ${technology}, but target ${target.name} is configured for ${target.deploymentTechnology}`,
     });
+  }
+  for (const [urlField, url] of [
+    ['runtimeServerUrl', runtimeServerUrl],
+    ['infraServerUrl', infraServerUrl],
+  ] as const) {
+    if (url !== undefined && !isHttpUrl(url)) {
+      problems.push({
+        field: urlField,
+        message: 'must be the http(s) URL of the API server',
+      });
+    }
   }
   if (kubeconfigSecrets && credentials !== 'secrets') {
     problems.push({
@@ -413,14 +464,18 @@ export function readSetupInput(
       const value = kubeconfigSecrets?.[key];
       if (!(key in DEFAULT_KUBECONFIG_SECRETS)) {
         problems.push({
-          field: `kubeconfigSecrets.${key}`,
+          field: `kubeconfigSecrets.${truncateForMessage(key)}`,
           message:
             'is not a kubeconfig of the setup (operatorToRuntime, operatorToInfra, infraToRuntime)',
         });
-      } else if (typeof value !== 'string' || !value) {
+      } else if (
+        typeof value !== 'string' ||
+        !value ||
+        value.length > INPUT_LIMITS.maxStringLength
+      ) {
         problems.push({
           field: `kubeconfigSecrets.${key}`,
-          message: 'must name a task secret',
+          message: `must name a task secret (at most ${INPUT_LIMITS.maxStringLength} characters)`,
         });
       }
     }
@@ -438,7 +493,9 @@ export function readSetupInput(
       } else {
         problems.push({
           field: `kubeconfigSecrets.${id}`,
-          message: `task secret "${secretName}" ${parsed.problem}`,
+          message: `task secret ${quoteForMessage(secretName)} ${
+            parsed.problem
+          }`,
         });
       }
     }
@@ -456,9 +513,12 @@ export function readSetupInput(
     }
   }
 
-  if (!target || !name) {
-    throw toInputError(problems);
-  }
+  // A missing or unknown target or name is reported above; stand-ins let every other field be
+  // checked in the same pass, and problems they cause are left out below.
+  const realTarget = target;
+  if (!target) target = placeholderTarget(technology);
+  const instanceName = name ?? 'placeholder-name';
+  const names = readSecretNames(secretNames, problems);
 
   const deploymentTechnology = target.deploymentTechnology;
   const servers = {
@@ -470,9 +530,8 @@ export function readSetupInput(
       ''
     ).replace(/\/+$/, ''),
   };
-  const names = secretNames ?? {};
   const setup: PlatformMeshSetup = {
-    instance: { name, namespace: namespace ?? target.namespace },
+    instance: { name: instanceName, namespace: namespace ?? target.namespace },
     target: {
       name: target.name,
       operatorCluster: target.operatorCluster,
@@ -541,9 +600,10 @@ export function readSetupInput(
     secretKubeconfigs,
     servers,
     entity: {
-      name: entityName ?? name,
+      name: entityName ?? instanceName,
       owner: owner ?? options.defaultOwner ?? 'unknown',
     },
+    warnings: [],
   };
 
   // Validate the setup as it will be rendered: with the kubeconfigs the mode provides (a
@@ -560,14 +620,23 @@ export function readSetupInput(
       ? { kubeconfigs }
       : {}),
   });
-  if (!validation.ok) {
-    problems.push(
-      ...validation.problems.map((p: ValidationProblem) => ({
+  const placeholders = new Set<string>();
+  if (!realTarget) placeholders.add('target');
+  if (!name) placeholders.add('name');
+  if (!realTarget && !runtimeServerUrl) placeholders.add('runtimeServerUrl');
+  // Reported above already.
+  for (const urlField of ['runtimeServerUrl', 'infraServerUrl']) {
+    if (problems.some(p => p.field === urlField)) placeholders.add(urlField);
+  }
+  const mapped = (list: ValidationProblem[]) =>
+    list
+      .map(p => ({
         field: inputField(p.path, credentials),
         message: p.message,
-      })),
-    );
-  }
+      }))
+      .filter(p => !placeholders.has(p.field));
+  if (!validation.ok) problems.push(...mapped(validation.problems));
+  input.warnings = mapped(validation.warnings ?? []);
   if (
     entityName !== undefined &&
     !/^[A-Za-z0-9][-A-Za-z0-9_.]{0,62}$/.test(entityName)
@@ -578,8 +647,11 @@ export function readSetupInput(
         'must be a catalog entity name (letters, digits, -, _ and ., at most 63)',
     });
   }
-  if (problems.length > 0) throw toInputError(problems);
+  if (problems.length > 0 || !realTarget || !name) {
+    throw toInputError(problems);
+  }
+  input.target = realTarget;
   return input;
 }
 
-export { toInputError, field as readField, type Problem };
+export { toInputError, field as readField, readNumberField, type Problem };
