@@ -34,7 +34,7 @@ export function createPlatformMeshApplyAction(
   return createTemplateAction({
     id: 'platform-mesh:apply',
     description:
-      "Applies a remote Platform Mesh to the clusters of a configured target. Checks the input, then every cluster (reachable, CRDs installed, SelfSubjectAccessReviews for every write), dry-runs every object on every cluster, and only then writes with server-side apply, in order: namespaces and the operator's ServiceAccounts with least-privilege RBAC, the kubeconfig Secrets (operator and infra clusters, tokens minted with the TokenRequest API), the profile ConfigMap and the PlatformMesh (runtime cluster). Optionally waits until the instance is Ready and fails fast on a terminal condition. In a dry run it does everything but the writes and logs a redacted diff.",
+      "Applies a remote Platform Mesh to the clusters of a configured target. Checks the input, then every cluster (reachable, CRDs installed, SelfSubjectAccessReviews for every write), dry-runs every object on every cluster, and only then writes with server-side apply, in order: namespaces (created first, as a reported step, so that everything in them can be dry-run before any other write) and the operator's and Flux's ServiceAccounts (their roles and bindings are an administrator's one-time step: examples/rbac/operator-identities.yaml), the kubeconfig Secrets (operator and infra clusters, tokens minted with the TokenRequest API), the profile ConfigMap and the PlatformMesh (runtime cluster). Optionally waits until the instance is Ready and fails fast on a terminal condition. In a dry run it does everything but the writes and logs a redacted diff.",
     examples,
     supportsDryRun: true,
     schema: {
