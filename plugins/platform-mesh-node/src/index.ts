@@ -68,6 +68,14 @@ export {
 } from './client/ClusterRequestError';
 
 export {
+  listPages,
+  DEFAULT_PAGE_LIMIT,
+  DEFAULT_MAX_LIST_RESTARTS,
+  type ListPagesOptions,
+  type ListPagesResult,
+} from './client/listPages';
+
+export {
   parseApiVersion,
   resourceName,
   resourcePath,

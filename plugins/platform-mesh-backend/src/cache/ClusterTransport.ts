@@ -1,12 +1,15 @@
 import { createInterface } from 'node:readline';
 import {
   ClusterRequestError,
+  DEFAULT_PAGE_LIMIT,
+  listPages,
   resourcePath,
   type ClusterClient,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import {
   ResourceExpiredError,
   TransportError,
+  type ListSink,
   type ResourceTransport,
   type WatchEvent,
 } from './transport';
@@ -33,6 +36,13 @@ export interface ClusterTransportOptions {
    * watch's timeout plus 30 s when that is shorter).
    */
   silenceLimitMs?: number;
+  /**
+   * Objects per page of a list (default {@link @platform-mesh-backstage/plugin-platform-mesh-node#DEFAULT_PAGE_LIMIT},
+   * 500 as client-go's reflector): the client's per-response byte cap then applies to one page.
+   */
+  pageLimit?: number;
+  /** Byte cap of one list page (default: the client's per-response cap, 64 MiB). */
+  maxBytesPerPage?: number;
 }
 
 /**
@@ -45,6 +55,8 @@ export class ClusterTransport implements ResourceTransport {
   readonly description: string;
   private readonly watchTimeoutSeconds: number;
   private readonly silenceLimitMs: number;
+  private readonly pageLimit: number;
+  private readonly maxBytesPerPage: number | undefined;
 
   constructor(
     private readonly client: () => Promise<ClusterClient>,
@@ -63,29 +75,48 @@ export class ClusterTransport implements ResourceTransport {
         DEFAULT_SILENCE_LIMIT_MS,
         (this.watchTimeoutSeconds + 30) * 1000,
       );
+    this.pageLimit = options.pageLimit ?? DEFAULT_PAGE_LIMIT;
+    this.maxBytesPerPage = options.maxBytesPerPage;
   }
 
-  async list(signal: AbortSignal) {
+  /**
+   * Lists in pages of `pageLimit` (`limit` + `continue`, a quorum read: see `listPages` for why
+   * not `resourceVersion=0`). With a `sink` each page is handed over as it arrives and `items` is
+   * empty; without one, the pages are collected.
+   */
+  async list(signal: AbortSignal, sink?: ListSink) {
     return this.guard(async () => {
       const client = await this.client();
       const resolved = await client.discovery.resolve(this.spec, { signal });
       const apiVersion = resolved.group
         ? `${resolved.group}/${resolved.version}`
         : resolved.version;
-      const list = await client.list(this.spec, {
+      const collected: unknown[] = [];
+      const result = await listPages(client, this.spec, {
         namespace: this.spec.namespace,
         labelSelector: this.spec.labelSelector,
         fieldSelector: this.spec.fieldSelector,
+        limit: this.pageLimit,
+        maxBytesPerPage: this.maxBytesPerPage,
         signal,
+        onPage: page => {
+          // list items of built-in kinds come without apiVersion/kind
+          const items = page.map(item => ({
+            ...item,
+            apiVersion,
+            kind: this.spec.kind,
+          }));
+          if (sink) sink.page(items);
+          else collected.push(...items);
+        },
+        onRestart: () => {
+          if (sink) sink.restart();
+          else collected.length = 0;
+        },
       });
       return {
-        // list items of built-in kinds come without apiVersion/kind
-        items: list.items.map(item => ({
-          ...item,
-          apiVersion,
-          kind: this.spec.kind,
-        })),
-        resourceVersion: list.metadata.resourceVersion ?? '0',
+        items: collected,
+        resourceVersion: result.resourceVersion ?? '0',
       };
     });
   }

@@ -4,9 +4,14 @@
  * then breaks (which logged "connection lost" warnings on every shutdown).
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { InformerPool } from './InformerPool';
+import { InformerPool, type PoolChange } from './InformerPool';
 import type { ResourceTransport } from './transport';
-import { configMaps, secretWatch } from './watchSpecs';
+import {
+  configMaps,
+  secretNameWatch,
+  secretWatch,
+  watchKey,
+} from './watchSpecs';
 
 function countingFactory() {
   const opened: string[] = [];
@@ -65,5 +70,46 @@ describe('InformerPool', () => {
     await until(() => lists.length >= 3);
     await pool.stop();
     expect(lists.every(cluster => cluster === 'a')).toBe(true);
+  });
+
+  it('tells listeners which watch changed in which namespaces, and finds open informers without opening any', async () => {
+    const secret = (namespace: string) => ({
+      metadata: { namespace, name: 'kubeconfig', resourceVersion: '1' },
+      data: { kubeconfig: 'eA==' },
+    });
+    const pool = new InformerPool({
+      logger: mockServices.logger.mock(),
+      transportFactory: () => ({
+        description: 'test secrets',
+        list: async () => ({
+          items: [secret('a'), secret('b')],
+          resourceVersion: '1',
+        }),
+        watch: (_rv, _onEvent, signal) =>
+          new Promise<void>(resolve =>
+            signal.addEventListener('abort', () => resolve(), { once: true }),
+          ),
+      }),
+    });
+    const changes: PoolChange[] = [];
+    pool.onChange(change => changes.push(change));
+    const spec = secretNameWatch('kubeconfig');
+    expect(pool.find('infra', spec)).toBeUndefined();
+    expect(pool.size()).toBe(0);
+    const informer = pool.ensure('infra', spec);
+    await until(() => changes.length === 1);
+    await pool.stop();
+    expect(pool.find('infra', spec)).toBeUndefined(); // stopped pools keep nothing
+    expect(changes[0]).toEqual({
+      cluster: 'infra',
+      spec,
+      key: watchKey('infra', spec),
+      namespaces: new Set(['a', 'b']),
+      health: true,
+    });
+    expect(informer.get('b', 'kubeconfig')).toEqual(
+      expect.objectContaining({ namespace: 'b', keys: ['kubeconfig'] }),
+    );
+    expect(pool.currentVersion()).toBe(1);
   });
 });

@@ -1,5 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ResourceInformer, type InformerState } from './ResourceInformer';
+import {
+  ResourceInformer,
+  type InformerChange,
+  type InformerState,
+} from './ResourceInformer';
 import { transformFor } from './transforms';
 import type { ResourceTransport } from './transport';
 import { watchKey, type WatchSpec } from './watchSpecs';
@@ -11,6 +15,16 @@ export type TransportFactory = (
   cluster: string,
   spec: WatchSpec,
 ) => ResourceTransport;
+
+/**
+ * One change of one informer of an {@link InformerPool}.
+ */
+export interface PoolChange extends InformerChange {
+  cluster: string;
+  spec: WatchSpec;
+  /** {@link watchKey} of the watch. */
+  key: string;
+}
 
 /**
  * Options of {@link InformerPool}.
@@ -34,7 +48,7 @@ export interface InformerPoolOptions {
 export class InformerPool {
   private readonly informers = new Map<string, ResourceInformer<any>>();
   private version = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: PoolChange) => void>();
   private stopped = false;
 
   constructor(private readonly options: InformerPoolOptions) {}
@@ -57,8 +71,19 @@ export class InformerPool {
     );
   }
 
+  /**
+   * The informer of a watch if it is open, without starting it; for the indexed reads
+   * (`itemsIn`, `get`, `namespaceVersion`) of watches that follow requests.
+   */
+  find<T = any>(
+    cluster: string,
+    spec: WatchSpec,
+  ): ResourceInformer<T> | undefined {
+    return this.informers.get(watchKey(cluster, spec));
+  }
+
   /** Starts the watch if needed. */
-  ensure(cluster: string, spec: WatchSpec): ResourceInformer<any> {
+  ensure<T = any>(cluster: string, spec: WatchSpec): ResourceInformer<T> {
     const key = watchKey(cluster, spec);
     let informer = this.informers.get(key);
     if (!informer) {
@@ -69,7 +94,7 @@ export class InformerPool {
         backoffMs: this.options.backoffMs,
         resyncMs: this.options.resyncMs,
         healthyAfterMs: this.options.healthyAfterMs,
-        onChange: () => this.changed(),
+        onChange: change => this.changed({ ...change, cluster, spec, key }),
       });
       if (this.stopped) return informer; // never started, never kept
       this.informers.set(key, informer);
@@ -93,13 +118,20 @@ export class InformerPool {
     await Promise.all(stopping);
   }
 
-  /** Increases on every change of any informer; lets callers memoize derived answers. */
+  /**
+   * Increases on every change of any informer (objects added, changed or deleted; synced or error
+   * changed), never on bookmarks or re-lists that find nothing new; lets callers memoize derived
+   * answers. For per-namespace memos use {@link ResourceInformer.namespaceVersion}.
+   */
   currentVersion(): number {
     return this.version;
   }
 
-  /** Registers a listener called after every change (debounce in the listener if needed). */
-  onChange(listener: () => void): () => void {
+  /**
+   * Registers a listener called after every change, with what changed (debounce in the listener
+   * if needed).
+   */
+  onChange(listener: (change: PoolChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -116,8 +148,8 @@ export class InformerPool {
     this.informers.clear();
   }
 
-  private changed(): void {
+  private changed(change: PoolChange): void {
     this.version += 1;
-    for (const listener of this.listeners) listener();
+    for (const listener of this.listeners) listener(change);
   }
 }

@@ -7,12 +7,17 @@ import {
   type WatchEvent,
 } from './transport';
 import { jittered, jitteredBackoffMs } from './backoff';
+import { NamespacedStore } from './NamespacedStore';
 
 /**
  * What an informer knows right now. `items` stay available (and `error` is set) while the cluster
  * cannot be reached, so callers can show stale data next to the error.
  */
 export interface InformerState<T> {
+  /**
+   * Every object, as one array shared by all callers until the next change: do not mutate. Prefer
+   * {@link ResourceInformer.itemsIn} and {@link ResourceInformer.get}, which cost one namespace.
+   */
   items: T[];
   /** A full list has completed at least once. */
   synced: boolean;
@@ -33,8 +38,13 @@ export interface ResourceInformerOptions<T> {
    */
   transform: (raw: unknown) => T | undefined;
   logger: LoggerService;
-  /** Called after every change of items or state. */
-  onChange?: () => void;
+  /**
+   * Called after every change: objects added, changed or deleted (in `change.namespaces`), or
+   * `synced`/`error` changed (`change.health`). Not called for bookmarks, for events or re-lists
+   * that find every object at the resourceVersion already stored, or for a mere refresh of
+   * `observedAt`.
+   */
+  onChange?: (change: InformerChange) => void;
   /** Delay before retrying after the n-th consecutive failure (default: {@link jitteredBackoffMs}). */
   backoffMs?: (failures: number) => number;
   /**
@@ -47,7 +57,18 @@ export interface ResourceInformerOptions<T> {
   now?: () => Date;
 }
 
+/**
+ * What one change of an informer touched.
+ */
+export interface InformerChange {
+  /** Namespaces in which an object was added, changed or deleted (`''`: cluster-scoped). */
+  namespaces: ReadonlySet<string>;
+  /** `synced` or `error` changed. */
+  health: boolean;
+}
+
 const DEFAULT_HEALTHY_AFTER_MS = 10_000;
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * A list+watch cache of one resource on one cluster: lists once, then watches from the list's
@@ -55,10 +76,20 @@ const DEFAULT_HEALTHY_AFTER_MS = 10_000;
  * `410 Gone` and every `resyncMs`, and backs off (with jitter) on errors without ever throwing to
  * its caller. The error clears as soon as the cluster answers again (a watch re-established counts);
  * stopping is not an error and logs nothing.
+ *
+ * The store is indexed by namespace, and versioned: {@link ResourceInformer.namespaceVersion}
+ * increases only when an object of that namespace is added, changed (another resourceVersion) or
+ * deleted, so a cache of answers derived from one namespace stays valid across bookmarks, re-lists
+ * that find nothing new, and changes elsewhere. A list is read in pages when the transport can
+ * (see {@link ResourceTransport.list}); a list that fails keeps the previous store and sets the
+ * error.
  */
 export class ResourceInformer<T> {
   private readonly options: ResourceInformerOptions<T>;
-  private store = new Map<string, T>();
+  private store = new NamespacedStore<T>();
+  private readonly versions = new Map<string, number>();
+  private globalVersion = 0;
+  private lastHealthVersion = 0;
   private resourceVersion: string | undefined;
   private synced = false;
   private observedAt: string | undefined;
@@ -85,14 +116,58 @@ export class ResourceInformer<T> {
     this.running = undefined;
   }
 
-  /** What the informer knows now (a copy). */
+  /**
+   * What the informer knows now. Cheap: `items` is the store's shared array (rebuilt only after a
+   * change), not a copy.
+   */
   state(): InformerState<T> {
     return {
-      items: [...this.store.values()],
+      items: this.store.all() as T[],
       synced: this.synced,
       observedAt: this.observedAt,
       error: this.error,
     };
+  }
+
+  /** The objects of one namespace (`''` for cluster-scoped ones); a shared array, do not mutate. */
+  itemsIn(namespace: string): readonly T[] {
+    return this.store.itemsIn(namespace);
+  }
+
+  /** One object, or undefined. */
+  get(namespace: string, name: string): T | undefined {
+    return this.store.get(namespace, name);
+  }
+
+  /** The namespaces that hold at least one object. */
+  namespaces(): IterableIterator<string> {
+    return this.store.namespaces();
+  }
+
+  /** Number of objects stored. */
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** Increases on every change (see {@link ResourceInformerOptions.onChange}), never otherwise. */
+  get version(): number {
+    return this.globalVersion;
+  }
+
+  /**
+   * The {@link ResourceInformer.version} at which `synced` or `error` last changed (0: never). With
+   * {@link ResourceInformer.namespaceVersion}, the key of an answer derived from one namespace.
+   */
+  get healthVersion(): number {
+    return this.lastHealthVersion;
+  }
+
+  /**
+   * The {@link ResourceInformer.version} at which an object of `namespace` last changed (0: never).
+   * Equal values mean the namespace's objects are the same.
+   */
+  namespaceVersion(namespace: string): number {
+    return this.versions.get(namespace) ?? 0;
   }
 
   private async loop(signal: AbortSignal): Promise<void> {
@@ -118,7 +193,7 @@ export class ResourceInformer<T> {
           attempt.signal,
           () => {
             establishedAt = Date.now();
-            this.markCurrent();
+            if (this.markCurrent()) this.changed(NONE, true);
           },
         );
         failures = 0;
@@ -163,32 +238,48 @@ export class ResourceInformer<T> {
   }
 
   private async relist(signal: AbortSignal): Promise<void> {
+    // built aside and swapped in at once: readers never see a half-filled store, and a list that
+    // fails half-way leaves the previous one in place
+    let next = new NamespacedStore<T>();
     const { items, resourceVersion } = await this.options.transport.list(
       signal,
+      {
+        page: raw => {
+          for (const object of raw) this.put(object, next);
+        },
+        restart: () => {
+          next = new NamespacedStore<T>();
+        },
+      },
     );
-    // built aside and swapped in at once: readers never see a half-filled store
-    const store = new Map<string, T>();
     for (const raw of items) {
-      this.put(raw, store);
+      this.put(raw, next);
     }
-    this.store = store;
+    const changed = this.store.changedNamespaces(next);
+    // nothing new: keep the old store and the arrays already built from it
+    if (changed.size > 0) this.store = next;
     this.resourceVersion = resourceVersion;
+    const wasSynced = this.synced;
     this.synced = true;
     const { resyncMs } = this.options;
     this.nextResyncAt = resyncMs ? Date.now() + jittered(resyncMs) : Infinity;
-    this.markCurrent();
+    const errorCleared = this.markCurrent();
+    this.changed(changed, !wasSynced || errorCleared);
   }
 
   private apply(event: WatchEvent): void {
     const rv = event.object?.metadata?.resourceVersion;
+    let namespace: string | undefined;
     switch (event.type) {
       case 'ADDED':
       case 'MODIFIED':
-        this.put(event.object);
+        namespace = this.put(event.object);
         break;
       case 'DELETED': {
-        const key = keyOf(event.object);
-        if (key) this.store.delete(key);
+        const id = identityOf(event.object);
+        if (id && this.store.delete(id.namespace, id.name)) {
+          namespace = id.namespace;
+        }
         break;
       }
       case 'BOOKMARK':
@@ -205,28 +296,42 @@ export class ResourceInformer<T> {
         return;
     }
     if (typeof rv === 'string') this.resourceVersion = rv;
-    this.markCurrent();
+    const errorCleared = this.markCurrent();
+    this.changed(
+      namespace === undefined ? NONE : new Set([namespace]),
+      errorCleared,
+    );
   }
 
-  private put(raw: unknown, store = this.store): void {
-    const key = keyOf(raw);
-    if (!key) {
+  /** Stores (or, when the transform drops it, removes) an object; the namespace if that changed it. */
+  private put(raw: unknown, store = this.store): string | undefined {
+    const id = identityOf(raw);
+    if (!id) {
       this.warnMalformed();
-      return;
+      return undefined;
     }
     let value: T | undefined;
     try {
       value = this.options.transform(raw);
     } catch {
       this.warnMalformed();
-      store.delete(key);
-      return;
+      return store.delete(id.namespace, id.name) ? id.namespace : undefined;
     }
-    if (value === undefined) {
-      store.delete(key);
-    } else {
-      store.set(key, value);
+    const changed =
+      value === undefined
+        ? store.delete(id.namespace, id.name)
+        : store.set(id.namespace, id.name, value, id.resourceVersion);
+    return changed ? id.namespace : undefined;
+  }
+
+  private changed(namespaces: ReadonlySet<string>, health: boolean): void {
+    if (namespaces.size === 0 && !health) return;
+    this.globalVersion += 1;
+    if (health) this.lastHealthVersion = this.globalVersion;
+    for (const namespace of namespaces) {
+      this.versions.set(namespace, this.globalVersion);
     }
+    this.options.onChange?.({ namespaces, health });
   }
 
   private warnMalformed(): void {
@@ -235,13 +340,18 @@ export class ResourceInformer<T> {
     );
   }
 
-  private markCurrent(): void {
+  /** Records that the data is current; true when that cleared an error. */
+  private markCurrent(): boolean {
+    const hadError = this.error !== undefined;
     this.error = undefined;
     this.observedAt = (this.options.now?.() ?? new Date()).toISOString();
-    this.options.onChange?.();
+    return hadError;
   }
 
-  /** Logs once per outage (and again when the error changes), not on every retry. */
+  /**
+   * Logs once per outage (and again when the error changes), not on every retry; a change event
+   * only when the error is new or different.
+   */
   private setError(error: ClusterError): void {
     const same =
       this.error?.type === error.type && this.error?.message === error.message;
@@ -250,16 +360,23 @@ export class ResourceInformer<T> {
       this.options.logger.warn(
         `cannot read resource=${this.options.transport.description} error=${error.type}: ${error.message}`,
       );
+      this.changed(NONE, true);
     }
-    this.options.onChange?.();
   }
 }
 
-function keyOf(raw: any): string | undefined {
+function identityOf(
+  raw: any,
+): { namespace: string; name: string; resourceVersion?: string } | undefined {
   const name = raw?.metadata?.name;
   if (typeof name !== 'string' || name.length === 0) return undefined;
   const ns = raw?.metadata?.namespace;
-  return typeof ns === 'string' ? `${ns}/${name}` : name;
+  const rv = raw?.metadata?.resourceVersion;
+  return {
+    namespace: typeof ns === 'string' ? ns : '',
+    name,
+    ...(typeof rv === 'string' ? { resourceVersion: rv } : {}),
+  };
 }
 
 function toClusterError(e: unknown): ClusterError {

@@ -27,6 +27,16 @@ export class TransportError extends Error {
 }
 
 /**
+ * Receives a list page by page, so that no more than one page of raw objects is held at a time.
+ */
+export interface ListSink {
+  /** The objects of the next page. */
+  page(items: unknown[]): void;
+  /** The list starts over (its continue token expired): drop the pages received so far. */
+  restart(): void;
+}
+
+/**
  * List and watch one kind of resource on one cluster. Implementations apply credentials, TLS and
  * timeouts; they reject with {@link ResourceExpiredError} on `410 Gone` and with
  * {@link TransportError} for everything else.
@@ -34,8 +44,14 @@ export class TransportError extends Error {
 export interface ResourceTransport {
   /** A human-readable description, e.g. `pm-infra helmreleases.helm.toolkit.fluxcd.io`. */
   readonly description: string;
+  /**
+   * Lists every object. A paging transport hands the objects to `sink` page by page and returns
+   * `items: []`; a transport without paging returns them all in `items`. Either way the promise
+   * resolves only once the list is complete.
+   */
   list(
     signal: AbortSignal,
+    sink?: ListSink,
   ): Promise<{ items: unknown[]; resourceVersion: string }>;
   /**
    * Streams events from `resourceVersion`; resolves when the server ends the stream or `signal`

@@ -87,6 +87,22 @@ export function secretWatch(namespace: string, name: string): WatchSpec {
   };
 }
 
+/**
+ * Every Secret called `name`, in all namespaces, through one watch (`fieldSelector=metadata.name=`):
+ * the Secret watches of a cluster then number the distinct Secret names its setups use, not the
+ * instances. Read one namespace's with `ResourceInformer.get(namespace, name)`. Needs list/watch
+ * on Secrets cluster-wide (RBAC may restrict it to this name with `resourceNames`); only key names
+ * are kept.
+ */
+export function secretNameWatch(name: string): WatchSpec {
+  return {
+    resource: SNAPSHOT_RESOURCES.secrets,
+    group: '',
+    kind: 'Secret',
+    fieldSelector: `metadata.name=${name}`,
+  };
+}
+
 /** A stable identity of a watch on a cluster, to share informers between targets. */
 export function watchKey(cluster: string, spec: WatchSpec): string {
   return [

@@ -14,11 +14,14 @@ export class ClusterRequestError extends Error {
   readonly clusterError: ClusterError;
   /** The API server's `Status` body, when it sent one (e.g. conflict causes). */
   readonly status?: KubernetesStatus;
+  /** The response was larger than the request's byte cap (a smaller `limit` may succeed). */
+  readonly responseTooLarge?: boolean;
 
   constructor(options: {
     cluster: string;
     clusterError: ClusterError;
     status?: KubernetesStatus;
+    responseTooLarge?: boolean;
   }) {
     super(
       `cluster "${options.cluster}": ${options.clusterError.type}: ${options.clusterError.message}`,
@@ -27,6 +30,7 @@ export class ClusterRequestError extends Error {
     this.cluster = options.cluster;
     this.clusterError = options.clusterError;
     this.status = options.status;
+    if (options.responseTooLarge) this.responseTooLarge = true;
   }
 }
 

@@ -154,6 +154,7 @@ export class KubernetesClusterClient implements ClusterClient {
         limit: options.limit,
         continue: options.continue,
       },
+      maxBytes: options.maxBytes,
       signal: options.signal,
       resource: resourceName(resource),
     });
@@ -528,6 +529,7 @@ export class KubernetesClusterClient implements ClusterClient {
           message: error.message,
           ...(resource ? { resource } : {}),
         },
+        responseTooLarge: true,
       });
     }
     return new ClusterRequestError({

@@ -124,6 +124,12 @@ export interface ListOptions {
   resourceVersionMatch?: 'Exact' | 'NotOlderThan';
   limit?: number;
   continue?: string;
+  /**
+   * Upper bound of the response body in bytes (default: the client's cap, 64 MiB). A larger body
+   * fails with a {@link ClusterRequestError} whose `responseTooLarge` is true; use `limit` (see
+   * `listPages`) so that the cap applies to a page, not to the whole collection.
+   */
+  maxBytes?: number;
   signal?: AbortSignal;
 }
 
