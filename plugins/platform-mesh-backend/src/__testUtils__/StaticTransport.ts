@@ -42,6 +42,18 @@ export class FakeClusters {
     }
   }
 
+  /** Sends a BOOKMARK to every open watch of a cluster, as an API server does now and then. */
+  bookmark(cluster: string): void {
+    this.rv += 1;
+    for (const w of this.watchers) {
+      if (w.cluster === cluster)
+        w.emit({
+          type: 'BOOKMARK',
+          object: { metadata: { resourceVersion: String(this.rv) } },
+        });
+    }
+  }
+
   /** Fails every call to a cluster (`resource` unset) or to one resource of it. */
   fail(cluster: string, error: ClusterError, resource?: string): void {
     this.failures.set(`${cluster}|${resource ?? '*'}`, error);

@@ -2,10 +2,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   buildInstanceStatus,
-  DEFAULT_SECRETS,
   formatInstanceRef,
   namespaceAllowed,
-  requiredReads,
   summarizeStatus,
   type ClusterRole,
   type InstanceRef,
@@ -14,77 +12,115 @@ import {
   type InstanceSummary,
   type PlatformMesh,
   type RoleRead,
-  type SecretMetadata,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type { PlatformMeshTarget } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import type { InformerPool } from './InformerPool';
-import type { InformerState } from './ResourceInformer';
-import { roleRead } from './roleRead';
+import type { InformerPool, PoolChange } from './InformerPool';
 import {
-  argoWatches,
+  infraSecretWatches,
+  infraWatches,
+  locateInstance,
+  namespaceWorkloads,
+  operatorSecretWatches,
+  readInstanceSnapshot,
+  targetClusters,
+} from './instanceSnapshot';
+import { ReadRecorder } from './ReadRecorder';
+import { roleRead } from './roleRead';
+import { SecretWatchIndex } from './SecretWatchIndex';
+import type { SerializedAnswer } from './statusAnswer';
+import { StatusMemo, type MemoEntry } from './StatusMemo';
+import {
   configMaps,
-  fluxWatches,
   platformMeshes,
-  secretWatch,
   watchKey,
   type WatchSpec,
 } from './watchSpecs';
 
-type Reads = Parameters<typeof roleRead>[1];
+/** Default of {@link StatusCacheOptions.memoMaxAgeMs}. */
+export const DEFAULT_MEMO_MAX_AGE_MS = 30_000;
 
-/** Infra resources whose CRD may be missing (e.g. Flux without the kustomize-controller). */
-const CRD_OPTIONAL = new Set<string>(
-  [...requiredReads('fluxcd'), ...requiredReads('argocd')]
-    .filter(r => r.crdOptional)
-    .map(r => r.resource),
-);
+/** Kinds whose changes can change which Secrets the instances depend on. */
+const SECRET_REFERRING_KINDS = new Set([
+  'PlatformMesh',
+  'HelmRelease',
+  'Kustomization',
+]);
+
+/**
+ * Options of {@link StatusCache}.
+ */
+export interface StatusCacheOptions {
+  targets: PlatformMeshTarget[];
+  pool: InformerPool;
+  logger: LoggerService;
+  /** Grace period of the `not-reconciled` and `source-missing` diagnostics (default 120 s). */
+  gracePeriodSeconds?: number;
+  /**
+   * How long a remembered answer may be served while nothing it was built from changed (default
+   * 30 s): bounds how stale its time-dependent parts (`observedAt`, grace periods) can get.
+   */
+  memoMaxAgeMs?: number;
+  now?: () => Date;
+}
 
 /** The namespaces (names or `*` patterns) a target's instances may live in. */
 function allowedNamespaces(target: PlatformMeshTarget): string[] {
   return target.namespaces?.length ? target.namespaces : [target.namespace];
 }
 
+const slotOf = (target: string, namespace: string) =>
+  `${target}\u0000${namespace}`;
+
 /**
  * The status of every instance of every target, answered from the informer pool: a request never
- * reaches a cluster. Owns which watches each target needs, including the named Secret watches
- * that follow the Secrets the instances reference.
+ * reaches a cluster. Owns which watches each target needs, including the Secret watches (one per
+ * Secret name) that follow the Secrets the instances reference.
+ *
+ * Cost: an instance's snapshot reads only its namespace (plus referenced sources and its Secrets);
+ * its answer is remembered with the reads it was built from and served, serialized and with an
+ * ETag, until one of those reads changes; the instance list is made of the remembered summaries.
+ * None of this grows with the number of instances on the clusters.
  */
 export class StatusCache {
   private readonly targets: Map<string, PlatformMeshTarget>;
+  /** Per target and namespace: when each PlatformMesh's generation was first seen. */
   private readonly generationSeen = new Map<
     string,
-    { generation: number; at: string }
+    Map<string, { generation: number; at: string }>
   >();
-  /** Answers computed at `memoVersion` of the pool, for instances the cache has seen. */
-  private readonly memo = new Map<string, InstanceStatus>();
-  private memoVersion = -1;
+  private readonly memo: StatusMemo;
+  private readonly secretWatches = new SecretWatchIndex();
+  private readonly lists = new Map<
+    string,
+    { version: number; builtAt: number; instances: InstanceSummary[] }
+  >();
+  /** Namespaces (per target) whose Secret watches must be recomputed; `*`: all of them. */
+  private readonly pending = new Map<string, Set<string>>();
   private reconcileScheduled = false;
   private unsubscribe: (() => void) | undefined;
+  private readonly maxAgeMs: number;
 
-  constructor(
-    private readonly options: {
-      targets: PlatformMeshTarget[];
-      pool: InformerPool;
-      logger: LoggerService;
-      /** Grace period of the `not-reconciled` and `source-missing` diagnostics (default 120 s). */
-      gracePeriodSeconds?: number;
-      now?: () => Date;
-    },
-  ) {
+  constructor(private readonly options: StatusCacheOptions) {
     this.targets = new Map(options.targets.map(t => [t.name, t]));
+    this.maxAgeMs = options.memoMaxAgeMs ?? DEFAULT_MEMO_MAX_AGE_MS;
+    this.memo = new StatusMemo(options.pool, this.maxAgeMs);
   }
 
   /** Opens the watches of every target. */
   start(): void {
-    this.unsubscribe = this.options.pool.onChange(() =>
-      this.scheduleReconcile(),
+    this.unsubscribe = this.options.pool.onChange(change =>
+      this.onPoolChange(change),
     );
     for (const target of this.targets.values()) {
       for (const [cluster, spec] of this.baseWatches(target)) {
         this.options.pool.ensure(cluster, spec);
       }
     }
-    this.reconcileSecretWatches();
+    for (const target of this.targets.values()) {
+      this.recordGenerations(target, this.instanceNamespaces(target));
+      this.queue(target.name, '*');
+    }
+    this.reconcile();
   }
 
   async stop(): Promise<void> {
@@ -102,22 +138,49 @@ export class StatusCache {
 
   /**
    * The PlatformMesh instances on the target's runtime cluster in the target's allowed namespaces
-   * (`namespaces`): targets that share a runtime cluster do not list each other's instances.
+   * (`namespaces`): targets that share a runtime cluster do not list each other's instances. Made
+   * of the remembered per-instance summaries: only instances whose reads changed are rebuilt, and
+   * while nothing changed on any watch the list itself is reused.
    */
   listInstances(target: PlatformMeshTarget): {
     instances: InstanceSummary[];
     runtime: RoleRead;
   } {
-    const pms = this.state<PlatformMesh>(target.runtimeCluster, platformMeshes);
+    const { pool } = this.options;
     const runtime = roleRead(target.runtimeCluster, [
-      { resource: platformMeshes.resource, state: pms },
+      {
+        resource: platformMeshes.resource,
+        state: pool.ensure(target.runtimeCluster, platformMeshes).state(),
+      },
     ]);
+    const version = pool.currentVersion();
+    const now = this.nowMs();
+    const cached = this.lists.get(target.name);
+    if (
+      cached &&
+      cached.version === version &&
+      now >= cached.builtAt &&
+      now - cached.builtAt < this.maxAgeMs
+    ) {
+      return { instances: cached.instances, runtime };
+    }
+    const informer = pool.ensure<PlatformMesh>(
+      target.runtimeCluster,
+      platformMeshes,
+    );
     const allowed = allowedNamespaces(target);
-    const instances = pms.items
-      .map(pm => refOf(target, pm))
-      .filter(ref => namespaceAllowed(allowed, ref.namespace))
-      .map(ref => summarizeStatus(this.getStatus(target, ref)))
-      .sort((a, b) => formatInstanceRef(a).localeCompare(formatInstanceRef(b)));
+    const instances: InstanceSummary[] = [];
+    for (const namespace of informer.namespaces()) {
+      if (!namespaceAllowed(allowed, namespace)) continue;
+      for (const pm of informer.itemsIn(namespace)) {
+        const ref = { target: target.name, namespace, name: pm.metadata.name };
+        instances.push(this.entry(target, ref).summary);
+      }
+    }
+    instances.sort((a, b) =>
+      formatInstanceRef(a).localeCompare(formatInstanceRef(b)),
+    );
+    this.lists.set(target.name, { version, builtAt: now, instances });
     return { instances, runtime };
   }
 
@@ -130,6 +193,47 @@ export class StatusCache {
    * @param ref - the instance
    */
   requireStatus(ref: InstanceRef): InstanceStatus {
+    return this.requireEntry(ref).status;
+  }
+
+  /**
+   * {@link StatusCache.requireStatus} serialized, with a strong ETag: the same bytes (and no new
+   * `JSON.stringify`) until something the answer was built from changes.
+   *
+   * @param ref - the instance
+   */
+  requireAnswer(ref: InstanceRef): SerializedAnswer {
+    return this.memo.answer(this.requireEntry(ref));
+  }
+
+  /**
+   * The status of one instance, recomputed only when one of the reads it was built from changed
+   * (or it is older than `memoMaxAgeMs`). Only instances found on one of the target's clusters are
+   * remembered, so requests for arbitrary names cannot grow the memo.
+   */
+  getStatus(target: PlatformMeshTarget, ref: InstanceRef): InstanceStatus {
+    return this.entry(target, ref).status;
+  }
+
+  /** The clusters (by role) on which the cache has seen the instance's PlatformMesh. */
+  locate(target: PlatformMeshTarget, ref: InstanceRef): ClusterRole[] {
+    return locateInstance(this.reads(), target, ref);
+  }
+
+  /** Statuses built so far and answers remembered (for metrics and tests). */
+  memoStats(): { builds: number; entries: number } {
+    return this.memo.stats();
+  }
+
+  /** Everything the cache knows about one instance, as the pure input of `-common`. */
+  snapshot(target: PlatformMeshTarget, ref: InstanceRef): InstanceSnapshot {
+    return readInstanceSnapshot(this.reads(), target, ref, {
+      now: this.now().toISOString(),
+      generationObservedAt: pm => this.generationObservedAt(target, ref, pm),
+    });
+  }
+
+  private requireEntry(ref: InstanceRef): MemoEntry {
     const target = this.getTarget(ref.target);
     if (!target) throw new NotFoundError(`Unknown target "${ref.target}"`);
     const allowed = allowedNamespaces(target);
@@ -140,58 +244,55 @@ export class StatusCache {
         }" (${allowed.join(', ')})`,
       );
     }
-    const status = this.getStatus(target, ref);
+    const entry = this.entry(target, ref);
     if (
-      status.clusters.runtime.reachable &&
+      entry.status.clusters.runtime.reachable &&
       this.locate(target, ref).length === 0
     ) {
       throw new NotFoundError(
         `No PlatformMesh ${ref.namespace}/${ref.name} on the runtime cluster of target "${ref.target}"`,
       );
     }
-    return status;
+    return entry;
   }
 
-  /**
-   * The status of one instance, recomputed only when something in the cache changed since the
-   * last answer for it. Only instances found on one of the target's clusters are remembered, and
-   * only until the next change, so requests for arbitrary names cannot grow the memo.
-   */
-  getStatus(target: PlatformMeshTarget, ref: InstanceRef): InstanceStatus {
-    const key = formatInstanceRef(ref);
-    const version = this.options.pool.currentVersion();
-    if (version !== this.memoVersion) {
-      this.memo.clear();
-      this.memoVersion = version;
-    }
-    const cached = this.memo.get(key);
+  private entry(target: PlatformMeshTarget, ref: InstanceRef): MemoEntry {
+    const slot = slotOf(target.name, ref.namespace);
+    const now = this.nowMs();
+    const generationAt = this.generationSeen.get(slot)?.get(ref.name)?.at;
+    const cached = this.memo.get(slot, ref.name, now, generationAt);
     if (cached) return cached;
-    const status = buildInstanceStatus(
-      this.snapshot(target, ref),
-      this.diagnosticOptions(),
-    );
-    if (this.locate(target, ref).length > 0) this.memo.set(key, status);
-    return status;
+
+    const recorder = new ReadRecorder(this.options.pool);
+    const snapshot = readInstanceSnapshot(recorder, target, ref, {
+      now: new Date(now).toISOString(),
+      generationObservedAt: pm => this.generationObservedAt(target, ref, pm),
+    });
+    const status = buildInstanceStatus(snapshot, this.diagnosticOptions());
+    this.memo.built();
+    const located = locateInstance(recorder, target, ref).length > 0;
+    const entry: MemoEntry = {
+      status,
+      summary: summarizeStatus(status),
+      reads: recorder.reads(),
+      builtAt: now,
+      ...(generationAt ? { generationAt } : {}),
+    };
+    if (located) this.memo.set(slot, ref.name, entry);
+    else this.memo.delete(slot, ref.name);
+    return entry;
   }
 
-  /** The clusters (by role) on which the cache has seen the instance's PlatformMesh. */
-  locate(target: PlatformMeshTarget, ref: InstanceRef): ClusterRole[] {
-    const roles: Array<[ClusterRole, string]> = [
-      ['runtime', target.runtimeCluster],
-      ['operator', target.operatorCluster],
-      ['infra', target.infraCluster],
-    ];
-    const seen = new Set<string>();
-    return roles
-      .filter(([, cluster]) => !seen.has(cluster) && seen.add(cluster))
-      .filter(([, cluster]) =>
-        this.state<PlatformMesh>(cluster, platformMeshes).items.some(
-          pm =>
-            pm.metadata.namespace === ref.namespace &&
-            pm.metadata.name === ref.name,
-        ),
-      )
-      .map(([role]) => role);
+  private reads(): ReadRecorder {
+    return new ReadRecorder(this.options.pool, { record: false });
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private nowMs(): number {
+    return this.now().getTime();
   }
 
   private diagnosticOptions() {
@@ -200,204 +301,126 @@ export class StatusCache {
       : { gracePeriodSeconds: this.options.gracePeriodSeconds };
   }
 
-  /** Everything the cache knows about one instance, as the pure input of `-common`. */
-  snapshot(target: PlatformMeshTarget, ref: InstanceRef): InstanceSnapshot {
-    const now = (this.options.now?.() ?? new Date()).toISOString();
-    const fluxcd = target.deploymentTechnology === 'fluxcd';
-
-    const runtimePms = this.state<PlatformMesh>(
-      target.runtimeCluster,
-      platformMeshes,
-    );
-    const runtimeCms = this.state<any>(target.runtimeCluster, configMaps);
-    const platformMesh = runtimePms.items.find(
-      pm =>
-        pm.metadata.namespace === ref.namespace &&
-        pm.metadata.name === ref.name,
-    );
-    const otherPlatformMeshes = runtimePms.items
-      .filter(
-        pm =>
-          pm.metadata.namespace === ref.namespace &&
-          pm.metadata.name !== ref.name,
-      )
-      .map(pm => pm.metadata.name)
-      .sort();
-
-    const operatorSecretSpecs = this.operatorSecretSpecs(target);
-    const operatorSecrets = operatorSecretSpecs.map(spec =>
-      this.state<SecretMetadata>(target.operatorCluster, spec),
-    );
-    const operatorPms = this.otherClusterPms(target, target.operatorCluster);
-
-    const infraWorkload = (fluxcd ? fluxWatches : argoWatches).map(spec => ({
-      spec,
-      state: this.state<any>(target.infraCluster, spec),
-    }));
-    const byKind = (kind: string) =>
-      infraWorkload.find(w => w.spec.kind === kind)?.state.items ?? [];
-    const infraSecretSpecs = this.infraSecretSpecs(target, ref.namespace, [
-      ...byKind('HelmRelease'),
-      ...byKind('Kustomization'),
-    ]);
-    // peek, not ensure: the reconcile loop opens these for instances that exist
-    const infraSecrets = infraSecretSpecs.map(spec =>
-      this.options.pool.peek<SecretMetadata>(target.infraCluster, spec),
-    );
-    const infraPms = this.otherClusterPms(target, target.infraCluster);
-
-    const reads = (role: ClusterRole): RoleRead => {
-      const list: Reads = [];
-      if (role === 'runtime') {
-        list.push({ resource: platformMeshes.resource, state: runtimePms });
-        list.push({ resource: configMaps.resource, state: runtimeCms });
-      }
-      if (role === 'operator') {
-        operatorSecrets.forEach(state =>
-          list.push({ resource: 'secrets', state }),
-        );
-        if (operatorPms)
-          list.push({
-            resource: platformMeshes.resource,
-            state: operatorPms,
-            optional: true,
-          });
-      }
-      if (role === 'infra') {
-        infraWorkload.forEach(w =>
-          list.push({
-            resource: w.spec.resource,
-            state: w.state,
-            optional: CRD_OPTIONAL.has(w.spec.resource),
-          }),
-        );
-        infraSecrets.forEach(state =>
-          list.push({ resource: 'secrets', state }),
-        );
-        if (infraPms)
-          list.push({
-            resource: platformMeshes.resource,
-            state: infraPms,
-            optional: true,
-          });
-      }
-      return roleRead(clusterOf(target, role), list);
-    };
-
-    return {
-      ref,
-      now,
-      deploymentTechnology: target.deploymentTechnology,
-      operatorIsInfra: target.operatorIsInfra,
-      operatorNamespace: target.operatorNamespace,
-      expectedSecrets: {
-        operatorRuntimeKubeconfig: target.secrets.operatorRuntimeKubeconfig,
-        ...(target.operatorIsInfra
-          ? {}
-          : {
-              operatorInfraKubeconfig: target.secrets.operatorInfraKubeconfig,
-            }),
-        ...(fluxcd
-          ? { fluxRuntimeKubeconfig: target.secrets.fluxRuntimeKubeconfig }
-          : {
-              argocdClusterSecret: { ...DEFAULT_SECRETS.argocdClusterSecret },
-            }),
-      },
-      runtimeServerUrls: [target.runtimeServerUrl],
-      clusters: {
-        operator: reads('operator'),
-        runtime: reads('runtime'),
-        infra: reads('infra'),
-      },
-      runtime: {
-        ...(platformMesh ? { platformMesh } : {}),
-        ...this.generationObservedAt(ref, platformMesh),
-        configMaps: runtimeCms.items.filter(
-          cm => cm.metadata.namespace === ref.namespace,
-        ),
-        ...(otherPlatformMeshes.length ? { otherPlatformMeshes } : {}),
-      },
-      operator: {
-        secrets: operatorSecrets.flatMap(s => s.items),
-        platformMeshes: operatorPms?.items ?? [],
-      },
-      infra: {
-        secrets: infraSecrets.flatMap(s => s.items),
-        platformMeshes: infraPms?.items ?? [],
-        helmReleases: byKind('HelmRelease'),
-        kustomizations: byKind('Kustomization'),
-        applications: byKind('Application'),
-        ociRepositories: byKind('OCIRepository'),
-        helmRepositories: byKind('HelmRepository'),
-        gitRepositories: byKind('GitRepository'),
-      },
-    };
-  }
-
-  private state<T>(cluster: string, spec: WatchSpec): InformerState<T> {
-    return this.options.pool.state<T>(cluster, spec);
-  }
-
-  /** PlatformMeshes on a cluster other than the runtime one (to find a CR on the wrong cluster). */
-  private otherClusterPms(target: PlatformMeshTarget, cluster: string) {
-    return cluster === target.runtimeCluster
-      ? undefined
-      : this.state<PlatformMesh>(cluster, platformMeshes);
+  private generationObservedAt(
+    target: PlatformMeshTarget,
+    ref: InstanceRef,
+    pm: PlatformMesh,
+  ): string | undefined {
+    const seen = this.generationSeen
+      .get(slotOf(target.name, ref.namespace))
+      ?.get(ref.name);
+    return seen && seen.generation === pm.metadata.generation
+      ? seen.at
+      : undefined;
   }
 
   private baseWatches(target: PlatformMeshTarget): Array<[string, WatchSpec]> {
     const watches: Array<[string, WatchSpec]> = [
       [target.runtimeCluster, platformMeshes],
       [target.runtimeCluster, configMaps],
-      ...(target.deploymentTechnology === 'fluxcd'
-        ? fluxWatches
-        : argoWatches
-      ).map(spec => [target.infraCluster, spec] as [string, WatchSpec]),
-      ...this.operatorSecretSpecs(target).map(
+      ...infraWatches(target).map(
+        spec => [target.infraCluster, spec] as [string, WatchSpec],
+      ),
+      ...operatorSecretWatches(target).map(
         spec => [target.operatorCluster, spec] as [string, WatchSpec],
       ),
     ];
-    for (const cluster of new Set([
-      target.operatorCluster,
-      target.infraCluster,
-    ])) {
+    for (const [, cluster] of targetClusters(target)) {
       if (cluster !== target.runtimeCluster)
         watches.push([cluster, platformMeshes]);
     }
     return watches;
   }
 
-  private operatorSecretSpecs(target: PlatformMeshTarget): WatchSpec[] {
-    const names = [target.secrets.operatorRuntimeKubeconfig.name];
-    if (!target.operatorIsInfra)
-      names.push(target.secrets.operatorInfraKubeconfig.name);
-    return names.map(name => secretWatch(target.operatorNamespace, name));
+  /**
+   * Follows the pool: a change of PlatformMeshes records generations (synchronously, so that no
+   * answer is built between the change and the record) and drops the remembered answers of
+   * instances that are gone; changes of PlatformMeshes, HelmReleases and Kustomizations queue
+   * their namespaces for the Secret watches. Nothing else (ConfigMaps, sources, Secrets, health)
+   * costs more than the version bump the memo checks.
+   */
+  private onPoolChange(change: PoolChange): void {
+    if (!SECRET_REFERRING_KINDS.has(change.spec.kind)) return;
+    if (change.namespaces.size === 0) return;
+    const isPm = change.spec.kind === 'PlatformMesh';
+    for (const target of this.targets.values()) {
+      const concerned = isPm
+        ? targetClusters(target).some(([, c]) => c === change.cluster)
+        : change.cluster === target.infraCluster &&
+          infraWatches(target).some(s => s.kind === change.spec.kind);
+      if (!concerned) continue;
+      const namespaces = [...change.namespaces].filter(ns =>
+        namespaceAllowed(allowedNamespaces(target), ns),
+      );
+      if (namespaces.length === 0) continue;
+      if (isPm && change.cluster === target.runtimeCluster)
+        this.recordGenerations(target, namespaces);
+      if (isPm) this.forgetGone(target, namespaces);
+      for (const ns of namespaces) this.queue(target.name, ns);
+    }
+    this.scheduleReconcile();
   }
 
-  /** The Secrets on the infra cluster an instance depends on: the configured one and every secretRef. */
-  private infraSecretSpecs(
+  /** Namespaces of a target's allowed ones that hold a PlatformMesh on one of its clusters. */
+  private instanceNamespaces(target: PlatformMeshTarget): string[] {
+    const allowed = allowedNamespaces(target);
+    const namespaces = new Set<string>();
+    for (const [, cluster] of targetClusters(target)) {
+      const informer = this.options.pool.find(cluster, platformMeshes);
+      if (!informer) continue;
+      for (const ns of informer.namespaces()) {
+        if (namespaceAllowed(allowed, ns)) namespaces.add(ns);
+      }
+    }
+    return [...namespaces];
+  }
+
+  private recordGenerations(
     target: PlatformMeshTarget,
-    namespace: string,
-    workloads: any[],
-  ): WatchSpec[] {
-    if (target.deploymentTechnology === 'argocd') {
-      const { name, namespace: ns } = DEFAULT_SECRETS.argocdClusterSecret;
-      return [secretWatch(ns, name)];
+    namespaces: Iterable<string>,
+  ): void {
+    const informer = this.options.pool.find<PlatformMesh>(
+      target.runtimeCluster,
+      platformMeshes,
+    );
+    const at = this.now().toISOString();
+    for (const ns of namespaces) {
+      const slot = slotOf(target.name, ns);
+      const before = this.generationSeen.get(slot);
+      const after = new Map<string, { generation: number; at: string }>();
+      for (const pm of informer?.itemsIn(ns) ?? []) {
+        const generation = pm.metadata.generation ?? 0;
+        const seen = before?.get(pm.metadata.name);
+        after.set(
+          pm.metadata.name,
+          seen?.generation === generation ? seen : { generation, at },
+        );
+      }
+      if (after.size) this.generationSeen.set(slot, after);
+      else this.generationSeen.delete(slot);
     }
-    const names = new Set<string>([target.secrets.fluxRuntimeKubeconfig.name]);
-    for (const w of workloads) {
-      const ref = w?.spec?.kubeConfig?.secretRef?.name;
-      if (w?.metadata?.namespace === namespace && typeof ref === 'string')
-        names.add(ref);
-    }
-    return [...names].sort().map(name => secretWatch(namespace, name));
   }
 
-  private generationObservedAt(ref: InstanceRef, pm: PlatformMesh | undefined) {
-    const seen = this.generationSeen.get(formatInstanceRef(ref));
-    return pm && seen && seen.generation === pm.metadata.generation
-      ? { generationObservedAt: seen.at }
-      : {};
+  /** Drops remembered answers of instances no longer found on any of the target's clusters. */
+  private forgetGone(target: PlatformMeshTarget, namespaces: string[]): void {
+    const reads = this.reads();
+    for (const namespace of namespaces) {
+      const slot = slotOf(target.name, namespace);
+      for (const name of this.memo.names(slot)) {
+        const ref = { target: target.name, namespace, name };
+        if (locateInstance(reads, target, ref).length === 0)
+          this.memo.delete(slot, name);
+      }
+    }
+  }
+
+  private queue(target: string, namespace: string): void {
+    let namespaces = this.pending.get(target);
+    if (!namespaces) {
+      namespaces = new Set();
+      this.pending.set(target, namespaces);
+    }
+    namespaces.add(namespace);
   }
 
   private scheduleReconcile(): void {
@@ -405,81 +428,56 @@ export class StatusCache {
     this.reconcileScheduled = true;
     setImmediate(() => {
       this.reconcileScheduled = false;
-      this.reconcileSecretWatches();
+      this.reconcile();
     });
   }
 
   /**
-   * Follows the instances: records when each PlatformMesh generation was first seen, opens the
-   * named Secret watches their setup references and closes those no longer referenced.
+   * One pass over the queued namespaces: recomputes the Secret watches each needs (none without
+   * an instance) and, when that changed the set of watches, opens the new ones and closes those
+   * no longer needed. Costs the queued namespaces' objects, never the whole cluster's.
    */
-  private reconcileSecretWatches(): void {
-    const now = (this.options.now?.() ?? new Date()).toISOString();
+  private reconcile(): void {
+    const reads = this.reads();
+    let changed = false;
+    for (const [name, queued] of this.pending) {
+      const target = this.targets.get(name);
+      if (!target) continue;
+      const namespaces = queued.has('*')
+        ? new Set([
+            ...this.instanceNamespaces(target),
+            ...this.secretWatches.namespacesOf(name),
+          ])
+        : queued;
+      const allowed = allowedNamespaces(target);
+      for (const ns of namespaces) {
+        const hasInstance =
+          namespaceAllowed(allowed, ns) &&
+          targetClusters(target).some(
+            ([, cluster]) =>
+              (this.options.pool.find(cluster, platformMeshes)?.itemsIn(ns)
+                .length ?? 0) > 0,
+          );
+        const watches = hasInstance
+          ? infraSecretWatches(
+              target,
+              namespaceWorkloads(reads, target, ns),
+            ).map(spec => ({ cluster: target.infraCluster, spec }))
+          : [];
+        changed = this.secretWatches.set(name, ns, watches) || changed;
+      }
+    }
+    this.pending.clear();
+    if (!changed) return;
     const keep = new Set<string>();
     for (const target of this.targets.values()) {
-      const workloads = (
-        target.deploymentTechnology === 'fluxcd' ? fluxWatches : argoWatches
-      )
-        .filter(s => s.kind === 'HelmRelease' || s.kind === 'Kustomization')
-        .flatMap(spec => this.state<any>(target.infraCluster, spec).items);
-      for (const spec of this.operatorSecretSpecs(target)) {
+      for (const spec of operatorSecretWatches(target))
         keep.add(watchKey(target.operatorCluster, spec));
-      }
-      const runtimePms = this.state<PlatformMesh>(
-        target.runtimeCluster,
-        platformMeshes,
-      ).items;
-      for (const pm of runtimePms) {
-        const key = formatInstanceRef(refOf(target, pm));
-        const generation = pm.metadata.generation ?? 0;
-        if (this.generationSeen.get(key)?.generation !== generation) {
-          this.generationSeen.set(key, { generation, at: now });
-        }
-      }
-      // instances in the target's namespaces found on any of its clusters (a CR on the wrong
-      // cluster included)
-      const namespaces = new Set<string>();
-      for (const cluster of new Set([
-        target.runtimeCluster,
-        target.operatorCluster,
-        target.infraCluster,
-      ])) {
-        for (const pm of this.state<PlatformMesh>(cluster, platformMeshes)
-          .items) {
-          const namespace = pm.metadata.namespace ?? target.namespace;
-          if (namespaceAllowed(allowedNamespaces(target), namespace)) {
-            namespaces.add(namespace);
-          }
-        }
-      }
-      for (const namespace of namespaces) {
-        for (const spec of this.infraSecretSpecs(
-          target,
-          namespace,
-          workloads,
-        )) {
-          keep.add(watchKey(target.infraCluster, spec));
-          this.options.pool.ensure(target.infraCluster, spec);
-        }
-      }
+    }
+    for (const [key, { cluster, spec }] of this.secretWatches.watches()) {
+      keep.add(key);
+      this.options.pool.ensure(cluster, spec);
     }
     void this.options.pool.retain(keep, key => key.includes('|Secret|'));
   }
-}
-
-function clusterOf(target: PlatformMeshTarget, role: ClusterRole): string {
-  const clusters: Record<ClusterRole, string> = {
-    operator: target.operatorCluster,
-    runtime: target.runtimeCluster,
-    infra: target.infraCluster,
-  };
-  return clusters[role];
-}
-
-function refOf(target: PlatformMeshTarget, pm: PlatformMesh): InstanceRef {
-  return {
-    target: target.name,
-    namespace: pm.metadata.namespace ?? target.namespace,
-    name: pm.metadata.name,
-  };
 }

@@ -16,6 +16,7 @@ import { toTargetSummary } from '@platform-mesh-backstage/plugin-platform-mesh-n
 import express from 'express';
 import Router from 'express-promise-router';
 import type { StatusCache } from '../cache/StatusCache';
+import { ifNoneMatchHits } from '../cache/statusAnswer';
 import type { InstanceAuthorizer } from './InstanceAuthorizer';
 import type { OperatorLogsReader } from './OperatorLogsReader';
 
@@ -33,7 +34,9 @@ export interface RouterOptions {
 
 /**
  * The `/api/platform-mesh` routes. Every answer comes from the status cache; only the operator
- * logs route reaches a cluster, on request, bounded in size. Errors are thrown as
+ * logs route reaches a cluster, on request, bounded in size. An instance's status is sent as the
+ * cache's serialized bytes with a strong `ETag`; `If-None-Match` with that tag gets `304` without
+ * a body, after the same authentication and permission check as any other request. Errors are thrown as
  * `@backstage/errors` types and turned into HTTP answers by the backend's error middleware.
  */
 export async function createRouter(
@@ -88,12 +91,21 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const ref = instanceRef(req.params);
+    // the permission check runs on every request, a conditional one included
     await authorizer.authorize(
       platformMeshStatusReadPermission,
       ref,
       credentials,
     );
-    res.json(cache.requireStatus(ref));
+    const { body, etag } = cache.requireAnswer(ref);
+    // private: the answer depends on who may read it; no-cache: revalidate every time
+    res.set('Cache-Control', 'private, no-cache');
+    res.set('ETag', etag);
+    if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(body);
   });
 
   router.get(

@@ -8,15 +8,28 @@ import type {
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type { OperatorLogs, PlatformMeshApi } from './PlatformMeshApi';
 
+/** How many instance statuses the client remembers for conditional requests. */
+const MAX_REMEMBERED_STATUSES = 50;
+
 /**
  * Default {@link PlatformMeshApi} implementation over `discoveryApi` and `fetchApi`.
  * Non-2xx answers throw a `ResponseError` that carries the backend's typed error.
+ *
+ * Instance statuses are requested conditionally: the client remembers the last status and its
+ * `ETag` for the most recent instances it was asked about, sends `If-None-Match` on the next
+ * request for the same instance, and on `304 Not Modified` resolves with the remembered status
+ * (the very same object, so callers can tell nothing changed).
  *
  * @public
  */
 export class PlatformMeshClient implements PlatformMeshApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  /** Last status per path with its ETag, oldest first (bounded). */
+  private readonly statuses = new Map<
+    string,
+    { etag: string; value: InstanceStatus }
+  >();
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -31,8 +44,29 @@ export class PlatformMeshClient implements PlatformMeshApi {
     return this.get(`/targets/${encodeURIComponent(target)}/instances`);
   }
 
-  getInstanceStatus(ref: InstanceRef): Promise<InstanceStatus> {
-    return this.get(`${instancePath(ref)}/status`);
+  async getInstanceStatus(ref: InstanceRef): Promise<InstanceStatus> {
+    const path = `${instancePath(ref)}/status`;
+    const remembered = this.statuses.get(path);
+    const baseUrl = await this.discoveryApi.getBaseUrl('platform-mesh');
+    const url = `${baseUrl}${path}`;
+    const response = remembered
+      ? await this.fetchApi.fetch(url, {
+          headers: { 'If-None-Match': remembered.etag },
+        })
+      : await this.fetchApi.fetch(url);
+    if (response.status === 304 && remembered) {
+      this.remember(path, remembered.etag, remembered.value);
+      return remembered.value;
+    }
+    if (!response.ok) {
+      this.statuses.delete(path);
+      throw await ResponseError.fromResponse(response);
+    }
+    const value = (await response.json()) as InstanceStatus;
+    const etag = response.headers.get('etag');
+    if (etag) this.remember(path, etag, value);
+    else this.statuses.delete(path);
+    return value;
   }
 
   getOperatorLogs(ref: InstanceRef, tailLines = 50): Promise<OperatorLogs> {
@@ -48,6 +82,15 @@ export class PlatformMeshClient implements PlatformMeshApi {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as T;
+  }
+
+  private remember(path: string, etag: string, value: InstanceStatus): void {
+    this.statuses.delete(path);
+    this.statuses.set(path, { etag, value });
+    if (this.statuses.size > MAX_REMEMBERED_STATUSES) {
+      const oldest = this.statuses.keys().next().value;
+      if (oldest !== undefined) this.statuses.delete(oldest);
+    }
   }
 }
 

@@ -49,7 +49,8 @@ function isHidden(): boolean {
 /**
  * Loads an instance's status and keeps it fresh: every `intervalMs` (default 15 s, 0 turns it off)
  * while the browser tab is visible, at once when the tab becomes visible again after an interval
- * has passed, and on `refresh()`. Answers to superseded requests are dropped.
+ * has passed, and on `refresh()`. Answers to superseded requests are dropped. Refreshes are
+ * conditional (the client sends `If-None-Match`); an unchanged answer keeps the previous value.
  *
  * @param ref - the instance, or undefined when the entity does not name one
  * @param options - `intervalMs`: auto-refresh interval in milliseconds
@@ -96,6 +97,17 @@ export function useInstanceStatus(
       const inFlight = Math.max(0, s.inFlight - 1);
       if (request !== latestRequest.current || s.key !== key) {
         return { ...s, inFlight };
+      }
+      // A `304 Not Modified` resolves with the status already shown: keep that very object, so
+      // nothing below re-renders for an unchanged answer.
+      if (outcome.value !== undefined && outcome.value === s.value) {
+        return {
+          ...s,
+          error: undefined,
+          fetchedAt: outcome.fetchedAt,
+          settled: true,
+          inFlight,
+        };
       }
       return { ...s, ...outcome, settled: true, inFlight };
     });
