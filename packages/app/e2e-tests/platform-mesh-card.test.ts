@@ -94,9 +94,18 @@ test('failed instance: the Stalled HelmRelease first with its message, the block
   await openResource(page, 'platform-mesh-failed');
   const card = await platformMeshCard(page);
 
+  // a release Flux gave up on (Stalled/RetriesExceeded) is broken, not slow
   await expect(
-    card.getByRole('status', { name: 'Overall health: Degraded' }),
+    card.getByRole('status', { name: 'Overall health: Failed' }),
   ).toBeVisible();
+  const diagnostics = card.getByRole('region', { name: /^Diagnostics/ });
+  await expect(diagnostics).toContainText(
+    'HelmRelease portal has given up: retries exceeded',
+  );
+  await expect(diagnostics).toContainText(
+    'flux reconcile helmrelease portal -n pm-failed --reset',
+  );
+  await expect(diagnostics).not.toContainText('No problems found');
 
   // WaitSubroutine stopped the chain: it is the highlighted step, with its message
   const wait = pipelineStep(card, 'WaitSubroutine');
@@ -189,7 +198,7 @@ test('dark theme: the failed card stays readable', async ({ page }) => {
   await openResource(page, 'platform-mesh-failed');
   const card = await platformMeshCard(page);
   await expect(
-    card.getByRole('status', { name: 'Overall health: Degraded' }),
+    card.getByRole('status', { name: 'Overall health: Failed' }),
   ).toBeVisible();
   const background = await page.evaluate(
     () => getComputedStyle(document.body).backgroundColor,

@@ -1,5 +1,6 @@
 export {
   DEFAULT_DIAGNOSTIC_GRACE_SECONDS,
+  DEFAULT_STOPPED_STEP_GRACE_SECONDS,
   type DiagnosticOptions,
   type DiagnosticRule,
 } from './types';
@@ -20,6 +21,12 @@ export {
 } from './argocdDestination';
 export { instanceTerminatingRule } from './instanceTerminating';
 export { namespaceSharedRule } from './namespaceShared';
+export { releaseRetriesExceededRule } from './releaseRetriesExceeded';
+export { releaseKubeconfigErrorRule } from './releaseKubeconfigError';
+export { releaseChartRenderRule } from './releaseChartRender';
+export { releaseNamespaceMissingRule } from './releaseNamespaceMissing';
+export { releaseRolledBackRule } from './releaseRolledBack';
+export { pipelineStoppedRule } from './pipelineStopped';
 export { readFailedRule } from './readFailed';
 export { diagnosticRules } from './rules';
 export { runDiagnostics } from './runDiagnostics';

@@ -8,13 +8,20 @@ import { namespaceSharedRule } from './namespaceShared';
 import { notReconciledRule } from './notReconciled';
 import { operatorKubeconfigSecretRule } from './operatorKubeconfigSecret';
 import { profileMissingRule } from './profileMissing';
+import { pipelineStoppedRule } from './pipelineStopped';
 import { readFailedRule } from './readFailed';
+import { releaseChartRenderRule } from './releaseChartRender';
+import { releaseKubeconfigErrorRule } from './releaseKubeconfigError';
+import { releaseNamespaceMissingRule } from './releaseNamespaceMissing';
+import { releaseRetriesExceededRule } from './releaseRetriesExceeded';
+import { releaseRolledBackRule } from './releaseRolledBack';
 import { sourceMissingRule } from './sourceMissing';
 import type { DiagnosticRule } from './types';
 
 /**
  * Every diagnostic rule, in the order of design.md's troubleshooting table, then
- * `instance-terminating`, `namespace-shared` and `read-failed`.
+ * `instance-terminating`, `namespace-shared`, the release diagnostics (what helm-controller's
+ * conditions say about each operator-created HelmRelease), `pipeline-stopped` and `read-failed`.
  *
  * @public
  */
@@ -30,5 +37,11 @@ export const diagnosticRules: readonly DiagnosticRule[] = [
   argocdDestinationRule,
   instanceTerminatingRule,
   namespaceSharedRule,
+  releaseRetriesExceededRule,
+  releaseKubeconfigErrorRule,
+  releaseChartRenderRule,
+  releaseNamespaceMissingRule,
+  releaseRolledBackRule,
+  pipelineStoppedRule,
   readFailedRule,
 ];

@@ -5,7 +5,7 @@ import { runDiagnostics } from './runDiagnostics';
 import type { DiagnosticRule } from './types';
 
 describe('runDiagnostics', () => {
-  it('has one rule per id of the troubleshooting table, then instance-terminating, namespace-shared and read-failed', () => {
+  it('has one rule per id of the troubleshooting table, then instance-terminating, namespace-shared, the release rules, pipeline-stopped and read-failed', () => {
     expect(diagnosticRules.map(r => r.id)).toEqual([
       'operator-kubeconfig-secret',
       'infra-kubeconfig-secret',
@@ -18,6 +18,12 @@ describe('runDiagnostics', () => {
       'argocd-destination',
       'instance-terminating',
       'namespace-shared',
+      'release-retries-exceeded',
+      'release-kubeconfig-error',
+      'release-chart-render-failed',
+      'release-namespace-missing',
+      'release-rolled-back',
+      'pipeline-stopped',
       'read-failed',
     ]);
   });

@@ -12,6 +12,12 @@ export interface DiagnosticOptions {
    * whose source does not exist yet (`source-missing`) is reported, in seconds. Default 120.
    */
   gracePeriodSeconds?: number;
+  /**
+   * How long a pipeline step may stay stopped (`False/Stopped`) before `pipeline-stopped` reports
+   * it, in seconds. Default 900: the operator's HelmReleases have `timeout: 15m`, and its Wait
+   * step may legitimately wait for them that long.
+   */
+  stoppedStepGraceSeconds?: number;
 }
 
 /**
@@ -20,6 +26,13 @@ export interface DiagnosticOptions {
  * @public
  */
 export const DEFAULT_DIAGNOSTIC_GRACE_SECONDS = 120;
+
+/**
+ * The default time a pipeline step may stay stopped before it is reported, in seconds.
+ *
+ * @public
+ */
+export const DEFAULT_STOPPED_STEP_GRACE_SECONDS = 900;
 
 /**
  * One diagnostic rule: a pure function from a snapshot to findings. A rule whose cluster (or

@@ -16,9 +16,19 @@ describe('overallHealth', () => {
       'healthy',
     ],
     [
-      'a failed release degrades a healthy instance',
+      'a failed (stalled) release fails a healthy instance',
       { instance: 'healthy', releases: ['healthy', 'failed'] },
+      'failed',
+    ],
+    [
+      'a degraded (retrying) release degrades a healthy instance',
+      { instance: 'healthy', releases: ['healthy', 'degraded'] },
       'degraded',
+    ],
+    [
+      'a failed source fails the instance',
+      { instance: 'healthy', sources: ['failed'] },
+      'failed',
     ],
     [
       'a degraded source degrades a healthy instance',
@@ -31,9 +41,52 @@ describe('overallHealth', () => {
       'progressing',
     ],
     [
-      'a failed release degrades a progressing instance',
+      'a failed release fails a progressing instance',
       { instance: 'progressing', releases: ['failed'] },
+      'failed',
+    ],
+    [
+      'one slow release is progressing, not degraded',
+      { instance: 'progressing', releases: ['healthy', 'progressing'] },
+      'progressing',
+    ],
+    [
+      'an error finding where nothing is reconciled fails the instance',
+      {
+        instance: 'progressing',
+        releases: ['progressing', 'degraded'],
+        diagnostics: ['error'],
+      },
+      'failed',
+    ],
+    [
+      'an error finding with no releases at all fails a progressing instance',
+      { instance: 'progressing', diagnostics: ['error'] },
+      'failed',
+    ],
+    [
+      'an error finding next to a healthy release degrades a progressing instance',
+      {
+        instance: 'progressing',
+        releases: ['healthy', 'progressing'],
+        diagnostics: ['error'],
+      },
       'degraded',
+    ],
+    [
+      'an error finding on incomplete data does not claim failed',
+      { instance: 'unknown', diagnostics: ['error'], incomplete: true },
+      'degraded',
+    ],
+    [
+      'a stalled release stays failed on incomplete data',
+      { instance: 'unknown', releases: ['failed'], incomplete: true },
+      'failed',
+    ],
+    [
+      'incomplete data is unknown, not healthy',
+      { instance: 'healthy', releases: ['healthy'], incomplete: true },
+      'unknown',
     ],
     [
       'a failed instance stays failed',

@@ -23,38 +23,54 @@ export interface HealthParts {
 }
 
 /**
- * Combines the instance's health with what the operator deployed. The instance's own health is the
- * base; the other parts can only make it more urgent (see `HEALTH_ORDER`), never better:
+ * Combines the instance's health with what the operator deployed, so that a user can tell
+ * "broken" from "slow". The instance's own health is the base; the other parts can only make it
+ * more urgent (see `HEALTH_ORDER`), never better:
  *
- * - a `failed` or `degraded` release or source → at least `degraded` (the operator may still report
- *   Ready, e.g. when its Wait step does not cover that release, but a component is broken);
- * - a `progressing` release or source → at least `progressing`;
+ * - a `failed` release or source (Flux gave up: `Stalled=True`, e.g. `RetriesExceeded`; it does
+ *   not retry until someone acts) → `failed`;
+ * - a `degraded` release or source (failing, but Flux retries: `Ready=False` with a failure
+ *   reason, failed attempts counted, a rolled-back upgrade) → at least `degraded`;
+ * - a `progressing` release or source (installing, waiting for a source) → at least
+ *   `progressing`;
  * - an `error` diagnostic → at least `degraded` (the setup is broken even if the last conditions
- *   look fine, e.g. the operator's kubeconfig Secret has been deleted since);
+ *   look fine, e.g. the operator's kubeconfig Secret has been deleted since), and `failed` when
+ *   nothing is reconciled: the instance is not `healthy` and no release is `healthy`, on complete
+ *   data (the setup never got anywhere, and the error says why);
  * - `suspended`, `unknown` or `healthy` parts, and warnings or infos, change nothing.
+ *
+ * So one slow release reads `progressing`, releases failing while Flux retries read `degraded`,
+ * and a release Flux gave up on, a failed PlatformMesh, or a setup that is broken from the start
+ * read `failed`.
  *
  * When the parts are `incomplete`, a result better than `degraded` (healthy, progressing,
  * suspended) becomes `unknown`: what was not read may be broken, so nothing is claimed. A known-bad
  * answer stays: a failed PlatformMesh stays `failed`, a broken release still makes it `degraded`.
  *
- * A failed PlatformMesh stays `failed`; a `healthy` one with everything else healthy (and read)
- * stays `healthy`.
+ * A `healthy` PlatformMesh with everything else healthy (and read) stays `healthy`.
  *
  * @param parts - the instance's health and the health of its parts
  * @public
  */
 export function overallHealth(parts: HealthParts): Health {
-  const components = [...(parts.releases ?? []), ...(parts.sources ?? [])];
+  const releases = parts.releases ?? [];
+  const components = [...releases, ...(parts.sources ?? [])];
   let result = parts.instance;
   for (const health of components) {
-    if (health === 'failed' || health === 'degraded') {
+    if (health === 'failed') {
+      result = worseHealth(result, 'failed');
+    } else if (health === 'degraded') {
       result = worseHealth(result, 'degraded');
     } else if (health === 'progressing') {
       result = worseHealth(result, 'progressing');
     }
   }
   if ((parts.diagnostics ?? []).includes('error')) {
-    result = worseHealth(result, 'degraded');
+    const nothingReconciled =
+      !parts.incomplete &&
+      parts.instance !== 'healthy' &&
+      !releases.includes('healthy');
+    result = worseHealth(result, nothingReconciled ? 'failed' : 'degraded');
   }
   if (parts.incomplete && result !== 'failed' && result !== 'degraded') {
     return 'unknown';

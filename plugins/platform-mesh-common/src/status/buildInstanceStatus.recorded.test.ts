@@ -52,7 +52,13 @@ describe('buildInstanceStatus with recorded objects', () => {
     expect(platformMeshHealth(snapshot.runtime.platformMesh!)).toBe('healthy');
     const status = buildInstanceStatus(snapshot);
     expect(status.instance.overall).toBe('degraded');
-    expect(status.diagnostics).toEqual([]);
+    // the snapshot holds the Secret: the release still fails on it and waits for its next retry
+    expect(status.diagnostics.map(d => [d.id, d.summary])).toEqual([
+      [
+        'release-kubeconfig-error',
+        'HelmRelease demo-cm is stuck on its kubeConfig Secret, which exists now',
+      ],
+    ]);
     expect(status.releases).toEqual([
       expect.objectContaining({
         name: 'demo-cm',

@@ -195,7 +195,7 @@ describe('buildInstanceStatus', () => {
     });
   });
 
-  it('sorts releases and sources problems first, then by name, and degrades the instance', () => {
+  it('sorts releases and sources problems first, then by name, and fails the instance for a release Flux gave up on', () => {
     const snapshot = loadSnapshot('snapshot-fluxcd-remote-healthy');
     snapshot.infra.helmReleases = [
       snapshot.infra.helmReleases[0],
@@ -210,7 +210,7 @@ describe('buildInstanceStatus', () => {
       copy<FluxSource>(ociPullFailed) as never,
     ];
     const status = buildInstanceStatus(snapshot);
-    expect(status.instance.overall).toBe('degraded');
+    expect(status.instance.overall).toBe('failed');
     expect(status.releases.map(r => [r.health, r.kind, r.name])).toEqual([
       ['failed', 'HelmRelease', 'keycloak'],
       ['degraded', 'HelmRelease', 'iam-service'],
@@ -234,6 +234,11 @@ describe('buildInstanceStatus', () => {
       ['source-missing', 'OCIRepository keycloak is missing'],
       ['source-missing', 'OCIRepository iam-service is missing'],
       ['source-missing', 'HelmRepository etcd-druid is missing'],
+      [
+        'release-retries-exceeded',
+        'HelmRelease keycloak has given up: retries exceeded',
+      ],
+      ['release-rolled-back', 'HelmRelease iam-service was rolled back'],
     ]);
   });
 

@@ -213,6 +213,12 @@ export type DiagnosticId =
   | 'argocd-destination'
   | 'instance-terminating'
   | 'namespace-shared'
+  | 'release-retries-exceeded'
+  | 'release-kubeconfig-error'
+  | 'release-chart-render-failed'
+  | 'release-namespace-missing'
+  | 'release-rolled-back'
+  | 'pipeline-stopped'
   | 'read-failed';
 
 /**

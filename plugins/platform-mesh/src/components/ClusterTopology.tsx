@@ -12,6 +12,7 @@ import type {
 import { clusterErrorText } from './ClusterErrorText';
 import { HealthStatus } from './HealthStatus';
 import { HEALTH_VALUES, healthColor } from './healthStyle';
+import { formatRelative, formatTimestamp } from './time';
 
 const ROLES: ClusterRole[] = ['operator', 'runtime', 'infra'];
 
@@ -33,6 +34,8 @@ interface Link {
   via: string;
   /** Diagnostics that, when present, mean this link is broken. */
   diagnostics: DiagnosticId[];
+  /** The Secrets the link goes through: missing, or without their key, the link is broken. */
+  secrets: (s: SecretStatus) => boolean;
 }
 
 function links(technology: DeploymentTechnology): Link[] {
@@ -42,12 +45,16 @@ function links(technology: DeploymentTechnology): Link[] {
       to: 'runtime',
       via: 'runtime kubeconfig Secret mounted by the operator',
       diagnostics: ['operator-kubeconfig-secret', 'not-reconciled'],
+      secrets: s =>
+        s.role === 'operator' && /^runtime kubeconfig/.test(s.purpose),
     },
     {
       from: 'operator',
       to: 'infra',
       via: 'infra kubeconfig Secret mounted by the operator',
       diagnostics: ['infra-kubeconfig-secret'],
+      secrets: s =>
+        s.role === 'operator' && /^infra kubeconfig/.test(s.purpose),
     },
     technology === 'argocd'
       ? {
@@ -55,6 +62,7 @@ function links(technology: DeploymentTechnology): Link[] {
           to: 'runtime',
           via: 'Argo CD cluster Secret and Application destination',
           diagnostics: ['argocd-destination'],
+          secrets: s => s.role === 'infra',
         }
       : {
           from: 'infra',
@@ -63,7 +71,9 @@ function links(technology: DeploymentTechnology): Link[] {
           diagnostics: [
             'flux-kubeconfig-secret',
             'helmrelease-missing-kubeconfig',
+            'release-kubeconfig-error',
           ],
+          secrets: s => s.role === 'infra',
         },
   ];
 }
@@ -149,6 +159,36 @@ function secretText(s: SecretStatus): { health: Health; text: string } {
   return { health: 'healthy', text: `${where}: present` };
 }
 
+/** `read 1 minute ago` / `last read 12 minutes ago` (unreachable): how old this cluster's data is. */
+function ReadAge(props: { cluster: ClusterRoleStatus }) {
+  const { cluster } = props;
+  const classes = useStyles();
+  const ago = formatRelative(cluster.observedAt);
+  const current = cluster.reachable && !cluster.error;
+  return (
+    <Typography
+      variant="caption"
+      component="div"
+      className={classes.secondary}
+      data-testid={`read-age-${cluster.name}`}
+    >
+      {ago ? (
+        <>
+          {current ? 'read ' : 'last read '}
+          <time
+            dateTime={cluster.observedAt}
+            title={formatTimestamp(cluster.observedAt)}
+          >
+            {ago}
+          </time>
+        </>
+      ) : (
+        'not read yet'
+      )}
+    </Typography>
+  );
+}
+
 function ClusterNode(props: {
   role: ClusterRole;
   cluster: ClusterRoleStatus;
@@ -184,6 +224,7 @@ function ClusterNode(props: {
         {sameAs?.length ? ` (same cluster as ${sameAs.join(', ')})` : ''}
       </Typography>
       <HealthStatus health={health} label={label} />
+      <ReadAge cluster={cluster} />
       {cluster.error ? (
         <Typography variant="body2" color="error" className={classes.error}>
           {clusterErrorText(role, cluster)}
@@ -248,6 +289,9 @@ export function ClusterTopology(props: ClusterTopologyProps) {
           const found = diagnostics.filter(d =>
             link.diagnostics.includes(d.id),
           );
+          const brokenSecrets = secrets
+            .filter(link.secrets)
+            .filter(s => !s.present || !s.keyPresent);
           const unread = [link.from, link.to].filter(
             role => !clusters[role].reachable || clusters[role].error,
           );
@@ -260,9 +304,21 @@ export function ClusterTopology(props: ClusterTopologyProps) {
           ) {
             health = 'healthy';
             label = 'same cluster';
-          } else if (found.some(d => d.severity === 'error')) {
+          } else if (
+            found.some(d => d.severity === 'error') ||
+            brokenSecrets.length
+          ) {
             health = 'failed';
-            label = `Broken: ${found.map(d => d.summary).join('; ')}`;
+            const reasons = [
+              ...found.map(d => d.summary),
+              // a Secret the diagnostics already name is not repeated
+              ...brokenSecrets
+                .filter(
+                  secret => !found.some(d => d.summary.includes(secret.name)),
+                )
+                .map(secret => secretText(secret).text),
+            ];
+            label = `Broken: ${reasons.join('; ')}`;
           } else if (found.length) {
             health = 'degraded';
             label = `Check: ${found.map(d => d.summary).join('; ')}`;

@@ -6,10 +6,11 @@ import type {
   ClusterRoleStatus,
   ConditionStatus,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
-import { ClusterErrorText } from './ClusterErrorText';
+import { ClusterErrorText, clusterErrorText } from './ClusterErrorText';
 import { HealthStatus } from './HealthStatus';
-import { HEALTH_VALUES, healthColor } from './healthStyle';
-import { formatAge, formatTimestamp } from './time';
+import { HEALTH_LABELS, HEALTH_VALUES, healthColor } from './healthStyle';
+import { conditionsNotCurrent } from './statusTruth';
+import { formatAge, formatRelative, formatTimestamp } from './time';
 
 const useStyles = makeStyles((theme: Theme) => ({
   list: {
@@ -69,6 +70,9 @@ const useStyles = makeStyles((theme: Theme) => ({
   note: {
     color: theme.palette.text.secondary,
     fontStyle: 'italic',
+  },
+  lastKnown: {
+    marginBottom: theme.spacing(1),
   },
 }));
 
@@ -143,8 +147,10 @@ function ConditionStep(props: {
   blocking: boolean;
   generation?: number;
   now?: number;
+  /** The runtime cluster cannot be read now: the condition is the last one read, not current. */
+  lastKnown?: boolean;
 }) {
-  const { condition: c, blocking, generation, now } = props;
+  const { condition: c, blocking, generation, now, lastKnown } = props;
   const classes = useStyles();
   const blockingClasses = useBlockingStyles();
   const age = formatAge(c.lastTransitionTime, now);
@@ -153,7 +159,10 @@ function ConditionStep(props: {
     `status ${STATUS_TEXT[c.status]}`,
     age ? `changed ${age} ago` : undefined,
   ].filter(Boolean);
-  const health = shownHealth(c);
+  const health = lastKnown ? 'unknown' : shownHealth(c);
+  const label = lastKnown
+    ? `Last known: ${statusLabel(c) ?? HEALTH_LABELS[shownHealth(c)]}`
+    : statusLabel(c);
   const className = [
     classes.step,
     blocking ? blockingClasses[health] : '',
@@ -199,7 +208,7 @@ function ConditionStep(props: {
             />
           </Tooltip>
         ) : null}
-        <HealthStatus health={health} label={statusLabel(c)} />
+        <HealthStatus health={health} label={label} />
       </div>
       <Typography
         variant="caption"
@@ -233,7 +242,9 @@ function ConditionStep(props: {
  * The PlatformMesh conditions as an ordered pipeline (DeploymentSubroutine → … → Ready), with the
  * first failing or stopped step highlighted and marked "Blocking". Conditions left over from an
  * earlier run are muted and say so; steps the current run has not reached show no progress
- * indicator.
+ * indicator. While the runtime cluster cannot be read, the conditions are the last ones read:
+ * the pipeline says so with their age, and no step claims a current health (each reads "Last
+ * known: …", nothing is highlighted as blocking).
  */
 export function ConditionPipeline(props: ConditionPipelineProps) {
   const { conditions, generation, runtime, now } = props;
@@ -256,18 +267,45 @@ export function ConditionPipeline(props: ConditionPipelineProps) {
     );
   }
 
-  const blocking = blockingStepIndex(conditions);
+  const lastKnown = conditionsNotCurrent(runtime);
+  const blocking = lastKnown ? -1 : blockingStepIndex(conditions);
+  const readAgo = formatRelative(runtime?.observedAt, now);
   return (
-    <ol className={classes.list} aria-label="Condition pipeline">
-      {conditions.map((condition, index) => (
-        <ConditionStep
-          key={condition.step}
-          condition={condition}
-          blocking={index === blocking}
-          generation={generation}
-          now={now}
-        />
-      ))}
-    </ol>
+    <>
+      {lastKnown && runtime ? (
+        <Typography
+          variant="body2"
+          color="error"
+          className={classes.lastKnown}
+          data-testid="conditions-last-known"
+        >
+          Last known conditions, read{' '}
+          {readAgo ? (
+            <time
+              dateTime={runtime.observedAt}
+              title={formatTimestamp(runtime.observedAt)}
+            >
+              {readAgo}
+            </time>
+          ) : (
+            'at an unknown time'
+          )}
+          : the runtime cluster "{runtime.name}" cannot be read now (
+          {clusterErrorText('runtime', runtime)}). They may have changed since.
+        </Typography>
+      ) : null}
+      <ol className={classes.list} aria-label="Condition pipeline">
+        {conditions.map((condition, index) => (
+          <ConditionStep
+            key={condition.step}
+            condition={condition}
+            blocking={index === blocking}
+            generation={generation}
+            now={now}
+            lastKnown={lastKnown}
+          />
+        ))}
+      </ol>
+    </>
   );
 }

@@ -19,10 +19,11 @@ const BROKEN_LINK: Partial<Record<DiagnosticId, string>> = {
   'flux-kubeconfig-secret': 'infra → runtime',
   'helmrelease-missing-kubeconfig': 'infra → runtime',
   'argocd-destination': 'infra → runtime',
+  'release-kubeconfig-error': 'infra → runtime',
 };
 
 describe('PlatformMeshCard diagnostics', () => {
-  it('has a fixture for each of the 12 diagnostic ids', () => {
+  it('has a fixture for each of the 18 diagnostic ids', () => {
     expect(Object.keys(DIAGNOSTICS).sort()).toEqual([
       'argocd-destination',
       'cr-on-wrong-cluster',
@@ -33,8 +34,14 @@ describe('PlatformMeshCard diagnostics', () => {
       'namespace-shared',
       'not-reconciled',
       'operator-kubeconfig-secret',
+      'pipeline-stopped',
       'profile-missing',
       'read-failed',
+      'release-chart-render-failed',
+      'release-kubeconfig-error',
+      'release-namespace-missing',
+      'release-retries-exceeded',
+      'release-rolled-back',
       'source-missing',
     ]);
   });

@@ -10,6 +10,7 @@ import type {
   DiagnosticSeverity,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { SEVERITY_LABELS, severityColor } from './healthStyle';
+import { unreadRoles } from './statusTruth';
 
 const SEVERITY_ORDER: DiagnosticSeverity[] = ['error', 'warning', 'info'];
 
@@ -93,16 +94,19 @@ export interface DiagnosticsListProps {
   diagnostics: Diagnostic[];
   /** The clusters, to say which checks could not run because a cluster could not be read. */
   clusters?: Partial<Record<ClusterRole, ClusterRoleStatus>>;
+  /**
+   * The diagnostics ran on complete data (see `diagnosticsComplete`); default: every cluster in
+   * `clusters` was read. "No problems found" is only said when true.
+   */
+  complete?: boolean;
 }
 
 /** The diagnostics' findings, errors first, each with what is wrong, where, and what to do. */
 export function DiagnosticsList(props: DiagnosticsListProps) {
   const { diagnostics, clusters = {} } = props;
   const classes = useStyles();
-  const unread = (Object.keys(clusters) as ClusterRole[]).filter(role => {
-    const cluster = clusters[role];
-    return cluster && (!cluster.reachable || cluster.error);
-  });
+  const unread = unreadRoles(clusters);
+  const complete = props.complete ?? unread.length === 0;
   const skipped = unread.length ? (
     <Typography variant="body2" color="textSecondary">
       Checks on the {unread.join(' and ')} cluster{unread.length > 1 ? 's' : ''}{' '}
@@ -113,11 +117,29 @@ export function DiagnosticsList(props: DiagnosticsListProps) {
   if (diagnostics.length === 0) {
     return (
       <>
-        <Typography variant="body2">No problems found.</Typography>
+        {complete ? (
+          <Typography variant="body2">No problems found.</Typography>
+        ) : (
+          <Typography variant="body2" data-testid="diagnostics-incomplete">
+            The checks could not run completely; nothing was found in what could
+            be read.
+          </Typography>
+        )}
         {skipped}
       </>
     );
   }
+
+  const incomplete = complete ? null : (
+    <Typography
+      variant="body2"
+      color="textSecondary"
+      data-testid="diagnostics-incomplete"
+    >
+      The checks could not run completely: problems where the data could not be
+      read are not listed.
+    </Typography>
+  );
 
   const sorted = [...diagnostics].sort(
     (a, b) =>
@@ -160,6 +182,7 @@ export function DiagnosticsList(props: DiagnosticsListProps) {
         ))}
       </ul>
       {skipped}
+      {incomplete}
     </>
   );
 }

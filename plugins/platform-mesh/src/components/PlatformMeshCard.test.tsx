@@ -11,6 +11,7 @@ import {
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  configuredTargets,
   entityWithAnnotation,
   FAILED_RELEASE_MESSAGE,
   failedStatus,
@@ -27,6 +28,7 @@ import {
   serverErrorBody,
 } from './__fixtures__';
 import {
+  BASE_URL,
   json,
   LOGS_URL,
   renderCard,
@@ -244,7 +246,10 @@ describe('PlatformMeshCard', () => {
   });
 
   it('says the instance was not found on 404, naming the ref', async () => {
-    server.use(http.get(STATUS_URL, () => json(notFoundBody, 404)));
+    server.use(
+      http.get(STATUS_URL, () => json(notFoundBody, 404)),
+      http.get(`${BASE_URL}/targets`, () => json(configuredTargets)),
+    );
     await renderCard();
 
     expect(

@@ -18,6 +18,8 @@ import {
   formatInstanceRef,
   getInstanceRefFromEntity,
   PLATFORM_MESH_INSTANCE_ANNOTATION,
+  type ClusterRole,
+  type ClusterRoleStatus,
   type InstanceRef,
   type InstanceStatus,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
@@ -31,8 +33,15 @@ import { DeletionNotice } from './DeletionNotice';
 import { DiagnosticsList } from './DiagnosticsList';
 import { backendMessage, isForbidden, isNotFound } from './errors';
 import { HealthChip } from './HealthChip';
+import { NotFoundPanel } from './NotFoundPanel';
 import { OperatorLogsDrawer } from './OperatorLogsDrawer';
 import { ReleasesTable, releasesTitle } from './ReleasesTable';
+import {
+  CLUSTER_ROLES,
+  diagnosticsComplete,
+  isUnread,
+  shownOverall,
+} from './statusTruth';
 import { formatRelative, formatTimestamp } from './time';
 
 const TITLE = 'Platform Mesh';
@@ -59,6 +68,15 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
   heading: {
     marginBottom: theme.spacing(1),
+  },
+  headingRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: theme.spacing(1),
+  },
+  source: {
+    color: theme.palette.text.secondary,
   },
   subheader: {
     display: 'flex',
@@ -89,19 +107,58 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
 }));
 
-function Section(props: { id: string; title: ReactNode; children: ReactNode }) {
+/** `from the runtime cluster "runtime", read 1 minute ago`: how old a section's data is. */
+function SourceAge(props: { role: ClusterRole; cluster: ClusterRoleStatus }) {
+  const { role, cluster } = props;
+  const classes = useStyles();
+  const ago = formatRelative(cluster.observedAt);
+  return (
+    <Typography
+      variant="caption"
+      component="span"
+      className={classes.source}
+      data-testid={`platform-mesh-source-${role}`}
+    >
+      from the {role} cluster "{cluster.name}",{' '}
+      {ago ? (
+        <>
+          {isUnread(cluster) ? 'last read ' : 'read '}
+          <time
+            dateTime={cluster.observedAt}
+            title={formatTimestamp(cluster.observedAt)}
+          >
+            {ago}
+          </time>
+        </>
+      ) : (
+        'not read yet'
+      )}
+    </Typography>
+  );
+}
+
+function Section(props: {
+  id: string;
+  title: ReactNode;
+  children: ReactNode;
+  /** The cluster the section's data comes from, to show how old it is. */
+  source?: { role: ClusterRole; cluster: ClusterRoleStatus };
+}) {
   const classes = useStyles();
   const headingId = `platform-mesh-${props.id}`;
   return (
     <section className={classes.section} aria-labelledby={headingId}>
-      <Typography
-        id={headingId}
-        variant="subtitle1"
-        component="h3"
-        className={classes.heading}
-      >
-        {props.title}
-      </Typography>
+      <div className={classes.headingRow}>
+        <Typography
+          id={headingId}
+          variant="subtitle1"
+          component="h3"
+          className={classes.heading}
+        >
+          {props.title}
+        </Typography>
+        {props.source ? <SourceAge {...props.source} /> : null}
+      </div>
       {props.children}
     </section>
   );
@@ -128,25 +185,62 @@ function RefreshButton(props: { refreshing: boolean; onClick: () => void }) {
   );
 }
 
-function Subheader(props: { instanceRef: InstanceRef; observedAt?: string }) {
+/**
+ * How old the data is, per cluster: `observed 1 minute ago` when every cluster was read at about
+ * the same time, else `observed: runtime 5 minutes ago · infra just now · operator just now`.
+ */
+function ObservedAges(props: {
+  clusters?: Partial<Record<ClusterRole, ClusterRoleStatus>>;
+}) {
+  const ages = CLUSTER_ROLES.map(role => {
+    const at = props.clusters?.[role]?.observedAt;
+    return { role, at, text: formatRelative(at) };
+  });
+  if (ages.every(a => !a.text)) return <span>· not observed yet</span>;
+  const texts = new Set(ages.map(a => a.text));
+  if (texts.size === 1) {
+    const [{ at, text }] = ages;
+    return (
+      <span data-testid="platform-mesh-observed">
+        · observed{' '}
+        <time dateTime={at} title={formatTimestamp(at)}>
+          {text}
+        </time>
+      </span>
+    );
+  }
+  return (
+    <span data-testid="platform-mesh-observed">
+      · observed:{' '}
+      {ages.map((a, i) => (
+        <span key={a.role}>
+          {i > 0 ? ' · ' : null}
+          {a.role}{' '}
+          {a.text ? (
+            <time dateTime={a.at} title={formatTimestamp(a.at)}>
+              {a.text}
+            </time>
+          ) : (
+            'not yet'
+          )}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function Subheader(props: {
+  instanceRef: InstanceRef;
+  clusters?: Partial<Record<ClusterRole, ClusterRoleStatus>>;
+}) {
   const classes = useStyles();
-  const { instanceRef, observedAt } = props;
-  const observed = formatRelative(observedAt);
+  const { instanceRef, clusters } = props;
   return (
     <span className={classes.subheader}>
       <span className={classes.ref} data-testid="platform-mesh-instance-ref">
         {formatInstanceRef(instanceRef)}
       </span>
-      {observed ? (
-        <span>
-          · observed{' '}
-          <time dateTime={observedAt} title={formatTimestamp(observedAt)}>
-            {observed}
-          </time>
-        </span>
-      ) : (
-        <span>· not observed yet</span>
-      )}
+      <ObservedAges clusters={clusters} />
     </span>
   );
 }
@@ -160,7 +254,11 @@ function StatusBody(props: { status: InstanceStatus }) {
       {status.instance.deletion ? (
         <DeletionNotice deletion={status.instance.deletion} />
       ) : null}
-      <Section id="conditions" title="Conditions">
+      <Section
+        id="conditions"
+        title="Conditions"
+        source={{ role: 'runtime', cluster: status.clusters.runtime }}
+      >
         <ConditionPipeline
           conditions={status.conditions}
           generation={status.instance.generation}
@@ -174,9 +272,14 @@ function StatusBody(props: { status: InstanceStatus }) {
         <DiagnosticsList
           diagnostics={status.diagnostics}
           clusters={status.clusters}
+          complete={diagnosticsComplete(status)}
         />
       </Section>
-      <Section id="releases" title={releasesTitle(technology)}>
+      <Section
+        id="releases"
+        title={releasesTitle(technology)}
+        source={{ role: 'infra', cluster: status.clusters.infra }}
+      >
         <ReleasesTable
           releases={status.releases}
           deploymentTechnology={technology}
@@ -278,16 +381,13 @@ export function PlatformMeshCard(props: PlatformMeshCardProps) {
   const refreshAction = (
     <Box className={classes.headerActions}>
       {value && !isForbidden(error) && !isNotFound(error) ? (
-        <HealthChip health={value.instance.overall} />
+        <HealthChip health={shownOverall(value)} />
       ) : null}
       <RefreshButton refreshing={refreshing} onClick={refresh} />
     </Box>
   );
   const subheader = (
-    <Subheader
-      instanceRef={instanceRef}
-      observedAt={value?.instance.observedAt}
-    />
+    <Subheader instanceRef={instanceRef} clusters={value?.clusters} />
   );
   const refString = formatInstanceRef(instanceRef);
 
@@ -320,33 +420,9 @@ export function PlatformMeshCard(props: PlatformMeshCardProps) {
   if (error && isNotFound(error)) {
     return (
       <Frame title={title} subheader={subheader} action={refreshAction}>
-        <EmptyState
-          missing="data"
-          title={`Instance ${refString} not found`}
-          description={
-            <>
-              <Typography
-                variant="body2"
-                component="span"
-                display="block"
-                paragraph
-              >
-                The backend found no PlatformMesh{' '}
-                <code>
-                  {instanceRef.namespace}/{instanceRef.name}
-                </code>{' '}
-                on the runtime cluster of target{' '}
-                <code>{instanceRef.target}</code>.
-                {backendMessage(error) ? ` (${backendMessage(error)})` : ''}
-              </Typography>
-              <Typography variant="body2" component="span" display="block">
-                Check the entity's{' '}
-                <code>{PLATFORM_MESH_INSTANCE_ANNOTATION}</code> annotation, or
-                create the instance (for example with the Platform Mesh software
-                template).
-              </Typography>
-            </>
-          }
+        <NotFoundPanel
+          instanceRef={instanceRef}
+          message={backendMessage(error)}
         />
       </Frame>
     );

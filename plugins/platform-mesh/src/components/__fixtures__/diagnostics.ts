@@ -4,9 +4,11 @@ import type {
   InstanceStatus,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { baseStatus, minutesAgo } from './base';
+import { RELEASE_DIAGNOSTICS } from './releaseDiagnostics';
 
 /** One realistic finding per diagnostic id (design.md's troubleshooting table). */
 export const DIAGNOSTICS: Record<DiagnosticId, Diagnostic> = {
+  ...RELEASE_DIAGNOSTICS,
   'operator-kubeconfig-secret': {
     id: 'operator-kubeconfig-secret',
     severity: 'error',

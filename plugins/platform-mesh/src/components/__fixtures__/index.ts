@@ -8,3 +8,5 @@ export * from './releases';
 export * from './errors';
 export * from './entities';
 export * from './leftover';
+export * from './releaseDiagnostics';
+export * from './truth';
