@@ -48,6 +48,9 @@ function credentialsModule(
   });
 }
 
+// starting a whole backend (scaffolder, catalog, both plugins) takes over 5 s on a loaded machine
+jest.setTimeout(60_000);
+
 describe('the Platform Mesh plugins in one backend', () => {
   it('starts in one backend with custom credential sources for both', async () => {
     const { server } = await startTestBackend({
