@@ -129,14 +129,9 @@ export async function createRouter(
           ref,
           credentials,
         );
-        const target = cache.getTarget(ref.target);
-        if (!target) throw new NotFoundError(`Unknown target "${ref.target}"`);
-        const runtimeRead = cache.getStatus(target, ref).clusters.runtime;
-        if (runtimeRead.reachable && cache.locate(target, ref).length === 0) {
-          throw new NotFoundError(
-            `No PlatformMesh ${ref.namespace}/${ref.name} on the runtime cluster of target "${ref.target}"`,
-          );
-        }
+        // the same 404s as the status route: unknown target, namespace not allowed, no instance
+        cache.requireStatus(ref);
+        const target = cache.getTarget(ref.target)!;
         // ... and the logs are the target operator's, which serves every instance of the target:
         // a basic permission, never granted by owning one instance's entity.
         const [decision] = await permissions.authorize(

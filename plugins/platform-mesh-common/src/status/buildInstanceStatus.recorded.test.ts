@@ -2,47 +2,17 @@ import readyLeftoverA7 from '../health/__fixtures__/recorded/A7-platformmesh-rea
 import restClientErrorB7 from '../health/__fixtures__/recorded/B7-helmrelease-kubeconfig-secret-deleted-RESTClientError.json';
 import recoveredB8 from '../health/__fixtures__/recorded/B8-helmrelease-secret-restored-recovered.json';
 import { platformMeshHealth } from '../health';
-import { loadSnapshot } from '../snapshot/__fixtures__/loadSnapshot';
-import type { HelmRelease, HelmRepository } from '../types/flux';
+import {
+  copy,
+  snapshotWithReleases,
+} from '../diagnostics/__fixtures__/releaseSnapshot';
 import type { PlatformMesh } from '../types/platformMesh';
 import { buildInstanceStatus } from './buildInstanceStatus';
 
-const copy = <T>(fixture: unknown): T =>
-  JSON.parse(JSON.stringify(fixture)) as T;
-
-const demoRepository: HelmRepository = {
-  apiVersion: 'source.toolkit.fluxcd.io/v1',
-  kind: 'HelmRepository',
-  metadata: {
-    name: 'demo-cm',
-    namespace: 'platform-mesh-system',
-    generation: 1,
-  },
-  spec: { url: 'http://127.0.0.1:18080/', interval: '1m' },
-  status: {
-    observedGeneration: 1,
-    conditions: [
-      {
-        type: 'Ready',
-        status: 'True',
-        reason: 'Succeeded',
-        message: "stored artifact: revision 'sha256:1a2b'",
-        observedGeneration: 1,
-      },
-    ],
-  },
-};
-
 /** The recorded PlatformMesh A7 (Ready=True) with one recorded HelmRelease on the infra cluster. */
 function snapshotWith(release: unknown) {
-  const snapshot = loadSnapshot('snapshot-fluxcd-remote-healthy');
-  snapshot.now = '2026-12-01T19:31:00Z';
+  const snapshot = snapshotWithReleases(release);
   snapshot.runtime.platformMesh = copy<PlatformMesh>(readyLeftoverA7);
-  snapshot.infra.helmReleases = [copy<HelmRelease>(release)];
-  snapshot.infra.kustomizations = [];
-  snapshot.infra.ociRepositories = [];
-  snapshot.infra.gitRepositories = [];
-  snapshot.infra.helmRepositories = [demoRepository];
   return snapshot;
 }
 
