@@ -45,6 +45,30 @@ export const platformMeshApplyPermission = createPermission({
 });
 
 /**
+ * Ask the controllers to reconcile an instance or one of its objects now (the Reconcile buttons:
+ * Flux's `reconcile.fluxcd.io/requestedAt`, an Argo CD refresh, a touch of the PlatformMesh). A
+ * resource permission on the instance's catalog entity.
+ *
+ * @public
+ */
+export const platformMeshReconcilePermission: ResourcePermission<'catalog-entity'> =
+  createPermission({
+    name: 'platform-mesh.reconcile',
+    attributes: { action: 'update' },
+    resourceType: 'catalog-entity',
+  });
+
+/**
+ * Decommission a Platform Mesh instance (the `platform-mesh:delete` scaffolder action).
+ *
+ * @public
+ */
+export const platformMeshDeletePermission = createPermission({
+  name: 'platform-mesh.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
  * Every permission of the Platform Mesh plugins, for `permissionsRegistry.addPermissions`.
  *
  * @public
@@ -53,4 +77,6 @@ export const platformMeshPermissions = [
   platformMeshStatusReadPermission,
   platformMeshLogsReadPermission,
   platformMeshApplyPermission,
+  platformMeshReconcilePermission,
+  platformMeshDeletePermission,
 ];

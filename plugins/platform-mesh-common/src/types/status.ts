@@ -274,6 +274,41 @@ export interface InstanceStatus {
   secrets: SecretStatus[];
   diagnostics: Diagnostic[];
   clusters: Record<ClusterRole, ClusterRoleStatus>;
+  /** `status.kcpWorkspaces` of the PlatformMesh, as the operator wrote it (absent when it wrote none). */
+  kcpWorkspaces?: KcpWorkspaceStatus[];
+  /**
+   * The OCM `delivery.ocm.software` Resources the operator created for the instance on the runtime
+   * cluster. Absent when they could not be read (the runtime cluster's status says why, or the
+   * Resource CRD is not installed); an empty list is a checked "none".
+   */
+  ocmResources?: OcmResourceStatus[];
+}
+
+/**
+ * One entry of the PlatformMesh's `status.kcpWorkspaces`.
+ *
+ * @public
+ */
+export interface KcpWorkspaceStatus {
+  name: string;
+  phase: string;
+}
+
+/**
+ * An OCM `delivery.ocm.software/v1alpha1` Resource on the runtime cluster, with its readiness.
+ *
+ * @public
+ */
+export interface OcmResourceStatus {
+  name: string;
+  namespace: string;
+  health: Health;
+  reason?: string;
+  message?: string;
+  /** The resource name inside the OCM component (`spec.resource.byReference.resource.name`). */
+  resourceName?: string;
+  /** The component version it resolved, when its status says. */
+  version?: string;
 }
 
 /**
