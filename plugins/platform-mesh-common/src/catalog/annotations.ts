@@ -30,3 +30,22 @@ export const PLATFORM_MESH_INSTANCE_ENTITY_TYPE = 'platform-mesh-instance';
  * @public
  */
 export const KUBERNETES_CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';
+
+/**
+ * Annotation on a PlatformMesh saying where its catalog entity comes from. The GitOps template
+ * renders `platform-mesh.io/catalog-entity: repository` (the instance's `catalog-info.yaml` is
+ * registered from the repository), and the catalog entity provider then emits no entity for it,
+ * so the two never claim the same entity. Absent or any other value: the provider emits it.
+ *
+ * @public
+ */
+export const PLATFORM_MESH_CATALOG_ENTITY_ANNOTATION =
+  'platform-mesh.io/catalog-entity';
+
+/**
+ * Where the apply action, the render action and the catalog entity provider read their shared
+ * catalog settings: `catalog.providers.platformMesh` (`namePattern`, `defaultOwner`, `targets`).
+ *
+ * @public
+ */
+export const PLATFORM_MESH_CATALOG_CONFIG_KEY = 'catalog.providers.platformMesh';
