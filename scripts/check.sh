@@ -55,6 +55,7 @@ fi
 # the benchmark, at smoke size: it must still run and print every figure (not how fast)
 check "benchmark smoke (yarn bench:status --smoke)" yarn bench:status --smoke
 check "benchmark smoke (yarn bench:cache-cost --scale 10,100)" yarn bench:cache-cost --scale 10,100
+check "benchmark smoke (yarn bench:apply --smoke)" yarn bench:apply --smoke
 
 # browser tests after Jest: they seed scenarios that Jest's integration tests also use
 echo "::: browser tests (Playwright, Debian's Chromium)"

@@ -19,6 +19,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { floorPlugin } from './floorPlugin';
 
 /** Config data as `ConfigReader` takes it. */
 export type ConfigData = NonNullable<
@@ -90,6 +91,10 @@ async function start(message: Extract<ParentMessage, { type: 'start' }>) {
   }
   if (message.plugins === 'both' || message.plugins === 'platform-mesh') {
     backend.add(import('../src'));
+  }
+  if (message.plugins === 'both') {
+    // the no-op floor: same auth and permission decision, constant answer (floorPlugin.ts)
+    backend.add(floorPlugin);
   }
   await backend.start();
 }

@@ -2,7 +2,7 @@
  * The benchmark's figures as a side-by-side table (console) and as bench/results.md.
  */
 import type { MemoryFigures } from './backend';
-import { median, type LoadResult } from './load';
+import { median, quantile, type LoadResult } from './load';
 
 export interface EndpointRun {
   load: LoadResult;
@@ -43,13 +43,36 @@ export interface Results {
     startedMs: number;
     oursCompleteMs: number;
     k8sCompleteMs: number;
+    /** Instances the Kubernetes backend had to answer completely (a sample at large scales). */
+    k8sSample?: number;
     /** Requests the cache sent to fill itself (discovery, lists, watches). */
     oursFillRequests: number;
     oursWatches: number;
+    /** Watch requests the cache opened per cluster role while filling. */
+    watchesByCluster?: Record<string, number>;
   };
   answers: { ours: string; k8s: string };
-  runs: Array<{ concurrency: number; ours: EndpointRun; k8s: EndpointRun }>;
-  change: { ours: number[]; k8s: number[] };
+  runs: Array<{
+    concurrency: number;
+    ours: EndpointRun;
+    k8s: EndpointRun;
+    /** The no-op floor: same auth and permission decision, constant answer. */
+    floor?: EndpointRun;
+  }>;
+  change: {
+    ours: number[];
+    k8s: number[];
+    /** platform-mesh's change to answer while other instances' releases change steadily. */
+    oursUnderTrickle?: number[];
+    trickle?: { perSecond: number; writes: number };
+  };
+  /** `GET /targets/:target/instances` next to one status answer (one client, ms). */
+  list?: {
+    afterChangeMs: number;
+    memoizedMs: number;
+    statusMs: number;
+    items: number;
+  };
   /** In-process cost of one answer of the plugin's StatusCache (no HTTP). */
   compute: { memoHitMs: number; memoMissMs: number };
   memory: {
@@ -108,6 +131,18 @@ function rows(results: Results): Row[] {
     }
   };
   perRun('throughput (req/s)', r => r.load.throughput, 'higher', 0);
+  for (const { concurrency, ours, floor } of results.runs) {
+    if (!floor) continue;
+    out.push([
+      `share of the no-op floor's throughput (floor ${num(
+        floor.load.throughput,
+        0,
+      )} req/s), ${concurrency} client${concurrency === 1 ? '' : 's'}`,
+      `${num((100 * ours.load.throughput) / floor.load.throughput, 0)} %`,
+      '–',
+      '',
+    ]);
+  }
   perRun('latency p50 (ms)', r => r.load.p50Ms, 'lower', 2);
   perRun('latency p99 (ms)', r => r.load.p99Ms, 'lower', 2);
   perRun(
@@ -182,12 +217,52 @@ function rows(results: Results): Row[] {
     `${num(ck, 0)}${span(results.change.k8s)}`,
     ratio(co, ck, 'lower'),
   ]);
+  const trickle = results.change.oursUnderTrickle;
+  if (trickle?.length) {
+    const sorted = [...trickle].sort((a, b) => a - b);
+    out.push([
+      `change to answer under ${
+        results.change.trickle?.perSecond ?? '?'
+      } other changes/s, p50 / p99 / max of ${sorted.length} (ms)`,
+      `${num(quantile(sorted, 0.5), 0)} / ${num(
+        quantile(sorted, 0.99),
+        0,
+      )} / ${num(sorted[sorted.length - 1], 0)}`,
+      '–',
+      '',
+    ]);
+  }
   out.push([
     'every instance answered completely, after start (s)',
     num(results.startup.oursCompleteMs / 1000, 2),
-    num(results.startup.k8sCompleteMs / 1000, 2),
+    `${num(results.startup.k8sCompleteMs / 1000, 2)}${
+      results.startup.k8sSample !== undefined &&
+      results.startup.k8sSample < results.options.instances
+        ? ` (${results.startup.k8sSample} of them)`
+        : ''
+    }`,
     '',
   ]);
+  out.push([
+    'first correct answer for every instance, from process start (s)',
+    num((results.startup.startedMs + results.startup.oursCompleteMs) / 1000, 2),
+    '–',
+    '',
+  ]);
+  if (results.list) {
+    out.push([
+      `instance list (${results.list.items} items): after a change / memoized (ms)`,
+      `${num(results.list.afterChangeMs, 1)} / ${num(
+        results.list.memoizedMs,
+        1,
+      )}`,
+      '– (no such route)',
+      `${num(results.list.afterChangeMs / results.list.statusMs, 1)}× / ${num(
+        results.list.memoizedMs / results.list.statusMs,
+        1,
+      )}× one status`,
+    ]);
+  }
   out.push([
     'plugin CPU per answer, memoized (ms, in-process)',
     num(results.compute.memoHitMs, 3),
@@ -206,6 +281,17 @@ function rows(results: Results): Row[] {
     'none (no cache)',
     '',
   ]);
+  const byCluster = results.startup.watchesByCluster;
+  if (byCluster) {
+    out.push([
+      'watches opened per cluster: operator / runtime / infra',
+      `${byCluster.operator ?? 0} / ${byCluster.runtime ?? 0} / ${
+        byCluster.infra ?? 0
+      }`,
+      'none (no cache)',
+      '',
+    ]);
+  }
   const { oursOnly, k8sOnly, none, afterWarmUp, afterRuns } = results.memory;
   if (oursOnly && k8sOnly) {
     out.push([
@@ -268,9 +354,12 @@ function textTable(all: Row[]): string {
 }
 
 /** A Markdown table laid out as Prettier lays it out, so the written file passes `prettier --check`. */
-function markdownTable(all: Row[]): string {
-  const rowsWithHeader: Row[] = [['what', ...HEADER.slice(1)] as Row, ...all];
-  const widths = HEADER.map((_, c) =>
+function markdownTable(
+  all: Row[],
+  header: Row = ['what', ...HEADER.slice(1)] as Row,
+): string {
+  const rowsWithHeader: Row[] = [header, ...all];
+  const widths = header.map((_, c) =>
     Math.max(3, ...rowsWithHeader.map(r => r[c].length)),
   );
   const line = (r: Row) =>
@@ -285,11 +374,7 @@ function markdownTable(all: Row[]): string {
   return [line(rowsWithHeader[0]), rule, ...all.map(line)].join('\n');
 }
 
-export function renderReport(results: Results): {
-  table: string;
-  markdown: string;
-} {
-  const all = rows(results);
+function describe(results: Results): { setup: string[]; machine: string } {
   const { facts, options } = results;
   const setup = [
     `${options.instances} instances × ${options.releases} HelmReleases (with their OCIRepositories), ` +
@@ -309,6 +394,7 @@ export function renderReport(results: Results): {
       'the three clusters configured once in `kubernetes.clusterLocatorMethods` (the `backstage` identity) and read by both; ' +
       "auth: a static token (`backend.auth.externalAccess`, type `static`); permission framework not enabled (both plugins' checks allow without a policy round trip); " +
       'catalog: the in-memory catalog service mock holding one Component per instance. ' +
+      'no-op floor: a plugin in the same backend whose route does the same `httpAuth.credentials` and `platform-mesh.status.read` decision and answers a constant (bench/floorPlugin.ts). ' +
       'Memory per plugin: a backend with only that plugin, warmed up the same way, after a forced GC.',
   ];
   const machine =
@@ -319,6 +405,16 @@ export function renderReport(results: Results): {
     `three kube-apiserver ${facts.kubeApiserver} and one etcd on the same machine (packages/dev-clusters), ` +
     `the backend and the load generator too; @backstage/plugin-kubernetes-backend ${facts.kubernetesBackend}, ` +
     `@backstage/backend-defaults ${facts.backendDefaults}.`;
+  return { setup, machine };
+}
+
+export function renderReport(results: Results): {
+  table: string;
+  markdown: string;
+} {
+  const all = rows(results);
+  const { facts } = results;
+  const { setup, machine } = describe(results);
   const markdown = `# Status benchmark: results
 
 Written by \`yarn bench:status\` (\`plugins/platform-mesh-backend/bench/run.ts\`) on ${
@@ -362,4 +458,165 @@ Ratios are platform-mesh relative to kubernetes-backend ("more" or "less" of the
     ].join('\n'),
     markdown,
   };
+}
+
+type Goal = { goal: string; figure: string; met: boolean | undefined };
+
+/** The issue's goals, checked against the figures of every scale. */
+function goals(all: Results[]): Goal[] {
+  const at = (c: number) => (r: Results) =>
+    r.runs.find(run => run.concurrency === c) ?? r.runs[r.runs.length - 1];
+  const tenClients = at(10);
+  const small = all[0];
+  const large = all[all.length - 1];
+  const out: Goal[] = [];
+  for (const r of all) {
+    const run = tenClients(r);
+    const vsK8s = run.ours.load.throughput / run.k8s.load.throughput;
+    out.push({
+      goal: `${r.options.instances} instances: throughput ≥ 50× the Kubernetes backend (${run.concurrency} clients)`,
+      figure: `${num(vsK8s, 0)}×`,
+      met: Number.isFinite(vsK8s) ? vsK8s >= 50 : undefined,
+    });
+    if (run.floor) {
+      const share = run.ours.load.throughput / run.floor.load.throughput;
+      out.push({
+        goal: `${r.options.instances} instances: throughput ≥ 80 % of the no-op floor (${run.concurrency} clients)`,
+        figure: `${num(100 * share, 0)} %`,
+        met: share >= 0.8,
+      });
+    }
+  }
+  if (all.length > 1) {
+    const cpu = (r: Results) => tenClients(r).ours.backendCpuMsPerRequest;
+    const growth = cpu(large) / cpu(small);
+    out.push({
+      goal: `backend CPU per answer ≤ 1.5× from ${small.options.instances} to ${large.options.instances} instances`,
+      figure: `${num(cpu(small), 2)} → ${num(cpu(large), 2)} ms (${num(
+        growth,
+        2,
+      )}×)`,
+      met: growth <= 1.5,
+    });
+    const p50 = (r: Results) => at(1)(r).ours.load.p50Ms;
+    out.push({
+      goal: `latency p50 at 1 client ≤ 1.5× from ${small.options.instances} to ${large.options.instances} instances`,
+      figure: `${num(p50(small), 2)} → ${num(p50(large), 2)} ms (${num(
+        p50(large) / p50(small),
+        2,
+      )}×)`,
+      met: p50(large) / p50(small) <= 1.5,
+    });
+    const watches = all.map(r =>
+      Math.max(...Object.values(r.startup.watchesByCluster ?? { x: NaN })),
+    );
+    out.push({
+      goal: 'watches per cluster independent of the instance count',
+      figure: all
+        .map((r, i) => `${r.options.instances}: ${watches[i]}`)
+        .join(', '),
+      met: watches.every(w => w === watches[0]),
+    });
+  }
+  const first = (large.startup.startedMs + large.startup.oursCompleteMs) / 1000;
+  out.push({
+    goal: `${large.options.instances} instances: first correct answer ≤ 15 s after start`,
+    figure: `${num(first, 1)} s`,
+    met: first <= 15,
+  });
+  const { oursOnly, k8sOnly } = large.memory;
+  if (oursOnly && k8sOnly) {
+    const extra = (oursOnly.rss - k8sOnly.rss) / 1e6;
+    out.push({
+      goal: `${large.options.instances} instances: extra RSS ≤ 150 MB over a Kubernetes-only backend`,
+      figure: `${num(extra, 0)} MB`,
+      met: extra <= 150,
+    });
+  }
+  const trickle = [...(large.change.oursUnderTrickle ?? [])].sort(
+    (a, b) => a - b,
+  );
+  if (trickle.length) {
+    const p99 = quantile(trickle, 0.99);
+    out.push({
+      goal: `${large.options.instances} instances: change → visible p99 ≤ 1 s under a trickle of changes`,
+      figure: `${num(p99, 0)} ms (${trickle.length} samples)`,
+      met: p99 <= 1000,
+    });
+  }
+  if (large.list) {
+    const r = large.list.afterChangeMs / large.list.statusMs;
+    out.push({
+      goal: `${large.options.instances} instances: instance list ≤ 10× one status answer`,
+      figure: `${num(r, 1)}× after a change, ${num(
+        large.list.memoizedMs / large.list.statusMs,
+        1,
+      )}× memoized`,
+      met: r <= 10,
+    });
+  }
+  return out;
+}
+
+function verdict(met: boolean | undefined): string {
+  if (met === undefined) return 'not measured';
+  return met ? 'met' : 'MISSED';
+}
+
+/**
+ * Every scale of one run: the goals with their figures, then each scale's side-by-side table.
+ * This is what `bench/results.md` holds.
+ */
+export function renderScaleSummary(all: Results[]): {
+  table: string;
+  markdown: string;
+} {
+  const checked = goals(all);
+  const width = Math.max(...checked.map(g => g.goal.length));
+  const table = [
+    `goals (${all
+      .map(r => r.options.instances)
+      .join(' / ')} instances, one run):`,
+    ...checked.map(
+      g =>
+        `  ${g.goal.padEnd(width)}   ${g.figure.padStart(28)}   ${verdict(
+          g.met,
+        )}`,
+    ),
+  ].join('\n');
+  const { machine } = describe(all[0]);
+  const goalRows: Row[] = checked.map(g => [
+    g.goal,
+    g.figure,
+    verdict(g.met),
+    '',
+  ]);
+  const goalTable = markdownTable(goalRows, ['goal', 'figure', 'verdict', '']);
+  const sections = all.map(r => {
+    const { setup } = describe(r);
+    return `## ${
+      r.options.instances
+    } instances\n\nLoad average when this scale started: ${r.facts.loadAverage.toFixed(
+      1,
+    )}.\n\nSetup: ${setup.join(' ')}\n\n${markdownTable(rows(r))}\n`;
+  });
+  const markdown = `# Status benchmark: results
+
+Written by \`yarn bench:status\` (\`plugins/platform-mesh-backend/bench/run.ts\`) on ${
+    all[0].facts.date
+  }.
+How the figures are measured: see the plugin README, section "Benchmark".
+
+Command: \`${all[0].command}\`
+
+Machine: ${machine}
+
+## Goals
+
+${goalTable}
+
+${sections.join('\n')}
+Ratios are platform-mesh relative to kubernetes-backend ("more" or "less" of the figure in that row).
+`;
+  return { table, markdown };
 }

@@ -4,8 +4,10 @@
  * side and writes them to bench/results.md. See the plugin README, section "Benchmark".
  *
  * Flags: --instances N (20) --releases M (30) --duration S (10, per run) --concurrency 1,10,50
- *        --change-reps R (5) --write-concurrency W (16) --no-memory-split --keep (leave the
- *        objects) --no-write (do not update results.md)
+ *        --scale 10,100,1000 (run the whole benchmark at each instance count, in one run)
+ *        --change-reps R (5) --trickle C (changes per second during the change test, 5)
+ *        --k8s-sample K (instances the Kubernetes backend must answer before its runs, 20)
+ *        --write-concurrency W (16) --no-memory-split --keep (leave the objects) --no-write
  *        --smoke (2 instances x 2 releases, 1 s, 1 client, no results.md: proves that the benchmark
  *        still runs and prints every figure; the test command runs it)
  */
@@ -31,8 +33,15 @@ import {
 } from './apiservers';
 import type { MemoryFigures, PluginSet } from './backend';
 import { BackendProcess } from './backendProcess';
+import { FLOOR_PLUGIN_ID } from './floorPlugin';
 import { statusComputeCost } from './compute';
-import { runLoad, send, type BenchRequest, type LoadResult } from './load';
+import {
+  median,
+  runLoad,
+  send,
+  type BenchRequest,
+  type LoadResult,
+} from './load';
 import {
   INSTANCE_NAME,
   OPERATOR_NAMESPACE,
@@ -43,7 +52,12 @@ import {
   seedBench,
   setReleaseReady,
 } from './seed';
-import { renderReport, type Results, type EndpointRun } from './report';
+import {
+  renderReport,
+  renderScaleSummary,
+  type Results,
+  type EndpointRun,
+} from './report';
 
 // ---------------------------------------------------------------- flags
 
@@ -59,6 +73,10 @@ function parseArgs(argv: string[]) {
     keep: false,
     write: true,
     smoke: false,
+    scales: [] as number[],
+    trickle: 5,
+    trickleSamples: 20,
+    k8sSample: 20,
   };
   const args = [...argv];
   const value = (flag: string) => {
@@ -91,6 +109,18 @@ function parseArgs(argv: string[]) {
           .split(',')
           .map(v => positive(flag, v));
         break;
+      case '--scale':
+        options.scales = value(flag)
+          .split(',')
+          .map(v => positive(flag, v))
+          .sort((a, b) => a - b);
+        break;
+      case '--trickle':
+        options.trickle = positive(flag, value(flag));
+        break;
+      case '--k8s-sample':
+        options.k8sSample = positive(flag, value(flag));
+        break;
       case '--change-reps':
         options.changeReps = positive(flag, value(flag));
         break;
@@ -113,6 +143,8 @@ function parseArgs(argv: string[]) {
           duration: 1,
           concurrency: [1],
           changeReps: 1,
+          trickle: 2,
+          trickleSamples: 2,
           memorySplit: false,
           write: false,
           smoke: true,
@@ -133,6 +165,7 @@ function parseArgs(argv: string[]) {
         throw new Error(`unknown flag ${arg} (see --help)`);
     }
   }
+  if (!options.scales.length) options.scales = [options.instances];
   return options;
 }
 
@@ -239,7 +272,7 @@ function entities(n: number): Entity[] {
 // ---------------------------------------------------------------- the two endpoints
 
 interface Endpoint {
-  name: 'ours' | 'k8s';
+  name: 'ours' | 'k8s' | 'floor';
   request(i: number): BenchRequest;
   /** Whether an answer reports a cluster or resource error (a cheap check on the raw bytes). */
   partial(raw: Buffer): boolean;
@@ -254,7 +287,7 @@ interface Endpoint {
 function endpoints(
   token: string,
   all: Entity[],
-): Record<'ours' | 'k8s', Endpoint> {
+): Record<'ours' | 'k8s' | 'floor', Endpoint> {
   const headers = { authorization: `Bearer ${token}` };
   const k8sResources = (body: any): any[] =>
     (body?.items ?? []).flatMap((cluster: any) =>
@@ -287,6 +320,20 @@ function endpoints(
         body.releases?.find(
           (r: any) => r.namespace === namespace && r.name === name,
         )?.message,
+    },
+    floor: {
+      name: 'floor',
+      request: i => ({
+        method: 'GET',
+        path: `/api/${FLOOR_PLUGIN_ID}/instances/${TARGET}/${instanceNamespace(
+          i % all.length,
+        )}/${INSTANCE_NAME}/status`,
+        headers,
+      }),
+      partial: () => false,
+      objects: () => 0,
+      complete: body => body?.decision === 'ALLOW',
+      readyMessage: () => undefined,
     },
     k8s: {
       name: 'k8s',
@@ -336,11 +383,12 @@ async function waitComplete(
   endpoint: Endpoint,
   options: Options,
   timeoutMs = 180_000,
+  count = options.instances,
 ): Promise<number> {
   const started = now();
   const agent = new http.Agent({ keepAlive: true });
   try {
-    let pending = Array.from({ length: options.instances }, (_, i) => i);
+    let pending = Array.from({ length: count }, (_, i) => i);
     let last: unknown;
     while (pending.length) {
       const still: number[] = [];
@@ -469,6 +517,120 @@ async function changeToAnswer(
   }
 }
 
+/**
+ * Change to answer while other instances change too: a background writer flips the Ready message
+ * of a random HelmRelease of another instance `options.trickle` times a second (what a fleet of
+ * live instances does to the cache), and `options.trickleSamples` changes of instance 0 are timed
+ * as in {@link changeToAnswer}. Returns the samples (ms) and the writes the trickle made.
+ */
+async function changeUnderTrickle(
+  backend: BackendProcess,
+  endpoint: Endpoint,
+  admin: ReturnType<typeof adminClients>,
+  options: Options,
+): Promise<{ samples: number[]; writes: number }> {
+  let stop = false;
+  let writes = 0;
+  const names = releaseNames(options.releases);
+  const others = Math.max(1, options.instances - 1);
+  const writer = (async () => {
+    let n = 0;
+    while (!stop) {
+      const started = now();
+      const instance = 1 + (n % others);
+      const name = names[(n * 7) % names.length];
+      n += 1;
+      if (options.instances > 1) {
+        const wrote = await setReleaseReady(
+          admin,
+          instanceNamespace(instance),
+          name,
+          true,
+          `trickle #${n}`,
+        ).then(
+          () => true,
+          () => false,
+        );
+        if (wrote) writes += 1;
+      }
+      await sleep(Math.max(0, 1000 / options.trickle - (now() - started)));
+    }
+  })();
+  try {
+    const samples: number[] = [];
+    for (let rep = 0; rep < options.trickleSamples; rep++) {
+      samples.push(await changeToAnswer(backend, endpoint, admin, 1000 + rep));
+    }
+    return { samples, writes };
+  } finally {
+    stop = true;
+    await writer;
+  }
+}
+
+/**
+ * What `GET /targets/:target/instances` costs next to one status answer: the list right after a
+ * change (every summary recomputed that the change touched) and memoized (median of 20), and the
+ * median of 20 memoized status answers, one client.
+ */
+async function instanceListCost(
+  backend: BackendProcess,
+  token: string,
+  admin: ReturnType<typeof adminClients>,
+  options: Options,
+): Promise<{
+  afterChangeMs: number;
+  memoizedMs: number;
+  statusMs: number;
+  items: number;
+}> {
+  const agent = new http.Agent({ keepAlive: true });
+  const headers = { authorization: `Bearer ${token}` };
+  const list: BenchRequest = {
+    method: 'GET',
+    path: `/api/platform-mesh/targets/${TARGET}/instances`,
+    headers,
+  };
+  const status: BenchRequest = {
+    method: 'GET',
+    path: `/api/platform-mesh/instances/${TARGET}/${instanceNamespace(
+      0,
+    )}/${INSTANCE_NAME}/status`,
+    headers,
+  };
+  const timed = async (request: BenchRequest) => {
+    const res = await send(backend.port, agent, request);
+    if (res.status !== 200) {
+      throw new Error(`${request.path}: HTTP ${res.status}`);
+    }
+    return res;
+  };
+  try {
+    await setReleaseReady(
+      admin,
+      instanceNamespace(options.instances - 1),
+      releaseNames(1)[0],
+      true,
+      `list cost ${Date.now()}`,
+    );
+    await sleep(300); // the watch event reaches the cache
+    const first = await timed(list);
+    const items = JSON.parse(first.body.toString()).items?.length ?? 0;
+    const memo: number[] = [];
+    const answers: number[] = [];
+    for (let i = 0; i < 20; i++) memo.push((await timed(list)).ms);
+    for (let i = 0; i < 20; i++) answers.push((await timed(status)).ms);
+    return {
+      afterChangeMs: first.ms,
+      memoizedMs: median(memo),
+      statusMs: median(answers),
+      items,
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
 /** Warms a backend up with `seconds` of load at 10 clients on each endpoint it serves. */
 async function warmUp(
   backend: BackendProcess,
@@ -504,37 +666,35 @@ async function memoryOf(
 
 // ---------------------------------------------------------------- main
 
-async function main() {
-  const options = parseArgs(process.argv.slice(2));
-  let dev: Record<Role, DevCluster>;
-  try {
-    dev = devClusters();
-  } catch {
-    throw new Error(
-      'the local API servers are not running: run `yarn clusters start` first',
-    );
-  }
-  const admin = adminClients();
-  const token = randomBytes(24).toString('base64url');
-  const all = entities(options.instances);
+interface Context {
+  options: Options;
+  dev: Record<Role, DevCluster>;
+  admin: ReturnType<typeof adminClients>;
+  token: string;
+  backends: BackendProcess[];
+  command: string;
+}
+
+/** Seeds `instances` instances and measures everything at that scale. */
+async function runScale(ctx: Context, instances: number): Promise<Results> {
+  const { dev, admin, token } = ctx;
+  const options: Options = { ...ctx.options, instances };
+  const all = entities(instances);
   const eps = endpoints(token, all);
-  const backends: BackendProcess[] = [];
+  const k8sSample = Math.min(instances, options.k8sSample);
   const start = async (plugins: PluginSet) => {
     const backend = await BackendProcess.start({
       plugins,
       config: port => backendConfig(dev, token, port),
       entities: all,
     });
-    backends.push(backend);
+    ctx.backends.push(backend);
     return backend;
   };
-  const argv = process.argv.slice(2).join(' ');
-  const command = `yarn bench:status${argv ? ` ${argv}` : ''}`;
-
   const results: Partial<Results> = {
-    command,
+    command: ctx.command,
     options: {
-      instances: options.instances,
+      instances,
       releases: options.releases,
       durationS: options.duration,
       concurrency: options.concurrency,
@@ -555,8 +715,226 @@ async function main() {
     },
   };
 
+  log(
+    `\n=== ${instances} instances x ${options.releases} HelmReleases, ` +
+      `${options.duration} s per run at ${options.concurrency.join(
+        ', ',
+      )} clients (${
+        results.facts!.cores
+      } cores, load ${results.facts!.loadAverage.toFixed(1)})`,
+  );
+  let t = now();
+  const writes = await seedBench(admin, {
+    instances,
+    releases: options.releases,
+    concurrency: options.writeConcurrency,
+    runtimeUrl: dev.runtime.url,
+    infraUrl: dev.infra.url,
+  });
+  results.seed = { writes, ms: now() - t };
+  log(`seeded: ${writes} writes in ${(results.seed.ms / 1000).toFixed(1)} s`);
+
+  t = now();
+  const backend = await start('both');
+  const startedMs = now() - t;
+  const oursCompleteMs = await waitComplete(
+    backend,
+    eps.ours,
+    options,
+    Math.max(180_000, instances * 300),
+  );
+  // the Kubernetes plugin has not sent anything yet: these are the cache's lists and watches
+  const filled = await backend.counters();
+  const clusterHosts = (['operator', 'runtime', 'infra'] as const).map(
+    role => [role, new URL(dev[role].url).host] as const,
+  );
+  const sum = (counts: Record<string, number>) =>
+    clusterHosts.reduce((acc, [, host]) => acc + (counts[host] ?? 0), 0);
+  const k8sCompleteMs = await waitComplete(
+    backend,
+    eps.k8s,
+    options,
+    600_000,
+    k8sSample,
+  );
+  results.startup = {
+    startedMs,
+    oursCompleteMs,
+    k8sCompleteMs,
+    k8sSample,
+    oursFillRequests: sum(filled.requests),
+    oursWatches: sum(filled.watches),
+    watchesByCluster: Object.fromEntries(
+      clusterHosts.map(([role, host]) => [role, filled.watches[host] ?? 0]),
+    ),
+  };
+  log(
+    `backend (both plugins and the floor) serving after ${(
+      startedMs / 1000
+    ).toFixed(
+      1,
+    )} s; platform-mesh answered all ${instances} instances completely ${(
+      oursCompleteMs / 1000
+    ).toFixed(2)} s later (cache filled; watches opened: ${clusterHosts
+      .map(([role, host]) => `${role} ${filled.watches[host] ?? 0}`)
+      .join(', ')})`,
+  );
+  await waitComplete(backend, eps.floor, options, 30_000, 1);
+
+  // what each answer holds, for instance 0
+  {
+    const agent = new http.Agent({ keepAlive: true });
+    const ours = await ask(backend.port, agent, eps.ours.request(0));
+    const k8s = await ask(backend.port, agent, eps.k8s.request(0));
+    agent.destroy();
+    const health = (ours.releases as any[]).reduce(
+      (acc: Record<string, number>, r: any) => {
+        acc[r.health] = (acc[r.health] ?? 0) + 1;
+        return acc;
+      },
+      {},
+    );
+    results.answers = {
+      ours: `overall ${ours.instance.overall}; ${
+        ours.conditions.length
+      } conditions, ${ours.releases.length} releases (${Object.entries(health)
+        .map(([h, n]) => `${n} ${h}`)
+        .join(', ')}), ${ours.sources.length} sources, ${
+        ours.secrets.length
+      } secrets, ${ours.diagnostics.length} diagnostics`,
+      k8s: `${eps.k8s.objects(k8s)} objects from ${
+        k8s.items.length
+      } clusters (${(k8s.items as any[])
+        .map(
+          c =>
+            `${c.cluster.name}: ${(c.resources as any[])
+              .filter(r => r.resources.length)
+              .map(
+                r =>
+                  `${r.resources.length} ${
+                    r.type === 'customresources' ? r.resources[0].kind : r.type
+                  }`,
+              )
+              .join(', ')}${
+              c.errors.length ? `, ${c.errors.length} errors` : ''
+            }`,
+        )
+        .join('; ')})`,
+    };
+    log(
+      `answer for ${instanceNamespace(0)}: platform-mesh: ${
+        results.answers.ours
+      }`,
+    );
+    log(
+      `answer for ${instanceNamespace(0)}: kubernetes:    ${
+        results.answers.k8s
+      }`,
+    );
+  }
+
+  await warmUp(backend, [eps.ours, eps.k8s, eps.floor], 2);
+  const afterWarmUp = await backend.memory();
+  log(
+    `backend memory after warm-up: RSS ${mib(afterWarmUp.rss)}, heap ${mib(
+      afterWarmUp.heapUsed,
+    )}`,
+  );
+
+  results.runs = [];
+  for (const concurrency of options.concurrency) {
+    const ours = await measure(backend, eps.ours, concurrency, options, dev);
+    log(`  ${summary('platform-mesh', ours)}`);
+    const k8s = await measure(backend, eps.k8s, concurrency, options, dev);
+    log(`  ${summary('kubernetes   ', k8s)}`);
+    const floor = await measure(backend, eps.floor, concurrency, options, dev);
+    log(`  ${summary('no-op floor  ', floor)}`);
+    results.runs.push({ concurrency, ours, k8s, floor });
+  }
+
+  const ours: number[] = [];
+  const k8s: number[] = [];
+  for (let rep = 0; rep < options.changeReps; rep++) {
+    ours.push(await changeToAnswer(backend, eps.ours, admin, rep));
+    k8s.push(await changeToAnswer(backend, eps.k8s, admin, rep));
+  }
+  const trickle = await changeUnderTrickle(backend, eps.ours, admin, options);
+  results.change = {
+    ours,
+    k8s,
+    oursUnderTrickle: trickle.samples,
+    trickle: { perSecond: options.trickle, writes: trickle.writes },
+  };
+  log(
+    `change to answer (ms): platform-mesh ${ours
+      .map(v => v.toFixed(0))
+      .join(', ')}; kubernetes ${k8s.map(v => v.toFixed(0)).join(', ')}`,
+  );
+  log(
+    `change to answer under a trickle of ${
+      options.trickle
+    } changes/s (ms): ${trickle.samples.map(v => v.toFixed(0)).join(', ')}`,
+  );
+  results.list = await instanceListCost(backend, token, admin, options);
+  log(
+    `GET /targets/${TARGET}/instances: ${
+      results.list.items
+    } items, ${results.list.afterChangeMs.toFixed(
+      1,
+    )} ms after a change, ${results.list.memoizedMs.toFixed(
+      1,
+    )} ms memoized; one status answer ${results.list.statusMs.toFixed(1)} ms`,
+  );
+
+  const afterRuns = await backend.memory();
+  results.memory = { afterWarmUp, afterRuns };
+  await backend.stop();
+
+  if (options.memorySplit) {
+    const empty = await start('none');
+    results.memory.none = await empty.memory();
+    await empty.stop();
+    results.memory.k8sOnly = await memoryOf('kubernetes', eps.k8s, start, {
+      ...options,
+      instances: k8sSample,
+    });
+    results.memory.oursOnly = await memoryOf(
+      'platform-mesh',
+      eps.ours,
+      start,
+      options,
+    );
+  }
+
+  results.compute = await statusComputeCost({
+    config: backendConfig(dev, token, 0),
+    instances,
+    releases: options.releases,
+  });
+  return results as Results;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  let dev: Record<Role, DevCluster>;
+  try {
+    dev = devClusters();
+  } catch {
+    throw new Error(
+      'the local API servers are not running: run `yarn clusters start` first',
+    );
+  }
+  const argv = process.argv.slice(2).join(' ');
+  const ctx: Context = {
+    options,
+    dev,
+    admin: adminClients(),
+    token: randomBytes(24).toString('base64url'),
+    backends: [],
+    command: `yarn bench:status${argv ? ` ${argv}` : ''}`,
+  };
   const interrupted = () => {
-    for (const b of backends) b.kill();
+    for (const b of ctx.backends) b.kill();
     process.exit(130);
   };
   process.once('SIGINT', interrupted);
@@ -564,176 +942,33 @@ async function main() {
 
   try {
     log(
-      `Platform Mesh status benchmark: ${options.instances} instances x ${options.releases} HelmReleases, ` +
-        `${options.duration} s per run at ${options.concurrency.join(
-          ', ',
-        )} clients (${results.facts!.cores} cores)`,
+      `Platform Mesh status benchmark at ${options.scales.join(
+        ', ',
+      )} instances x ${options.releases} HelmReleases`,
     );
-    const removed = await cleanBench(admin, options.writeConcurrency);
+    const removed = await cleanBench(ctx.admin, options.writeConcurrency);
     if (removed) log(`removed ${removed} objects left by an earlier run`);
-    let t = now();
-    const writes = await seedBench(admin, {
-      instances: options.instances,
-      releases: options.releases,
-      concurrency: options.writeConcurrency,
-      runtimeUrl: dev.runtime.url,
-      infraUrl: dev.infra.url,
-    });
-    results.seed = { writes, ms: now() - t };
-    log(`seeded: ${writes} writes in ${(results.seed.ms / 1000).toFixed(1)} s`);
-
-    t = now();
-    const backend = await start('both');
-    const startedMs = now() - t;
-    const oursCompleteMs = await waitComplete(backend, eps.ours, options);
-    // the Kubernetes plugin has not sent anything yet: these are the cache's lists and watches
-    const filled = await backend.counters();
-    const clusterHosts = (['operator', 'runtime', 'infra'] as const).map(
-      role => new URL(dev[role].url).host,
-    );
-    const sum = (counts: Record<string, number>) =>
-      clusterHosts.reduce((acc, host) => acc + (counts[host] ?? 0), 0);
-    t = now();
-    const k8sCompleteMs = await waitComplete(backend, eps.k8s, options);
-    results.startup = {
-      startedMs,
-      oursCompleteMs,
-      k8sCompleteMs,
-      oursFillRequests: sum(filled.requests),
-      oursWatches: sum(filled.watches),
-    };
-    log(
-      `backend (both plugins) serving after ${(startedMs / 1000).toFixed(
-        1,
-      )} s; platform-mesh answered all ${
-        options.instances
-      } instances completely ${(oursCompleteMs / 1000).toFixed(
-        2,
-      )} s later (cache filled)`,
-    );
-
-    // what each answer holds, for instance 0
-    {
-      const agent = new http.Agent({ keepAlive: true });
-      const ours = await ask(backend.port, agent, eps.ours.request(0));
-      const k8s = await ask(backend.port, agent, eps.k8s.request(0));
-      agent.destroy();
-      const health = (ours.releases as any[]).reduce(
-        (acc: Record<string, number>, r: any) => {
-          acc[r.health] = (acc[r.health] ?? 0) + 1;
-          return acc;
-        },
-        {},
-      );
-      results.answers = {
-        ours: `overall ${ours.instance.overall}; ${
-          ours.conditions.length
-        } conditions, ${ours.releases.length} releases (${Object.entries(health)
-          .map(([h, n]) => `${n} ${h}`)
-          .join(', ')}), ${ours.sources.length} sources, ${
-          ours.secrets.length
-        } secrets, ${ours.diagnostics.length} diagnostics`,
-        k8s: `${eps.k8s.objects(k8s)} objects from ${
-          k8s.items.length
-        } clusters (${(k8s.items as any[])
-          .map(
-            c =>
-              `${c.cluster.name}: ${(c.resources as any[])
-                .filter(r => r.resources.length)
-                .map(
-                  r =>
-                    `${r.resources.length} ${
-                      r.type === 'customresources'
-                        ? r.resources[0].kind
-                        : r.type
-                    }`,
-                )
-                .join(', ')}${
-                c.errors.length ? `, ${c.errors.length} errors` : ''
-              }`,
-          )
-          .join('; ')})`,
-      };
-      log(
-        `answer for ${instanceNamespace(0)}: platform-mesh: ${
-          results.answers.ours
-        }`,
-      );
-      log(
-        `answer for ${instanceNamespace(0)}: kubernetes:    ${
-          results.answers.k8s
-        }`,
-      );
+    const all: Results[] = [];
+    for (const instances of options.scales) {
+      const results = await runScale(ctx, instances);
+      all.push(results);
+      const report = renderReport(results);
+      log('');
+      log(report.table);
+      if (options.smoke) assertFigures(report.table);
     }
-
-    await warmUp(backend, [eps.ours, eps.k8s], 2);
-    const afterWarmUp = await backend.memory();
-    log(
-      `backend memory after warm-up: RSS ${mib(afterWarmUp.rss)}, heap ${mib(
-        afterWarmUp.heapUsed,
-      )}`,
-    );
-
-    results.runs = [];
-    for (const concurrency of options.concurrency) {
-      const ours = await measure(backend, eps.ours, concurrency, options, dev);
-      log(`  ${summary('platform-mesh', ours)}`);
-      const k8s = await measure(backend, eps.k8s, concurrency, options, dev);
-      log(`  ${summary('kubernetes   ', k8s)}`);
-      results.runs.push({ concurrency, ours, k8s });
-    }
-
-    const ours: number[] = [];
-    const k8s: number[] = [];
-    for (let rep = 0; rep < options.changeReps; rep++) {
-      ours.push(await changeToAnswer(backend, eps.ours, admin, rep));
-      k8s.push(await changeToAnswer(backend, eps.k8s, admin, rep));
-    }
-    results.change = { ours, k8s };
-    log(
-      `change to answer (ms): platform-mesh ${ours
-        .map(v => v.toFixed(0))
-        .join(', ')}; kubernetes ${k8s.map(v => v.toFixed(0)).join(', ')}`,
-    );
-
-    const afterRuns = await backend.memory();
-    results.memory = { afterWarmUp, afterRuns };
-    await backend.stop();
-
-    if (options.memorySplit) {
-      const empty = await start('none');
-      results.memory.none = await empty.memory();
-      await empty.stop();
-      const k8sOnly = await memoryOf('kubernetes', eps.k8s, start, options);
-      const oursOnly = await memoryOf(
-        'platform-mesh',
-        eps.ours,
-        start,
-        options,
-      );
-      results.memory.k8sOnly = k8sOnly;
-      results.memory.oursOnly = oursOnly;
-    }
-
-    results.compute = await statusComputeCost({
-      config: backendConfig(dev, token, 0),
-      instances: options.instances,
-      releases: options.releases,
-    });
-
-    const report = renderReport(results as Results);
+    const scales = renderScaleSummary(all);
     log('');
-    log(report.table);
-    if (options.smoke) assertFigures(report.table);
+    log(scales.table);
     if (options.write) {
       const file = path.join(__dirname, 'results.md');
-      fs.writeFileSync(file, report.markdown);
+      fs.writeFileSync(file, scales.markdown);
       log(`\nwrote ${path.relative(process.cwd(), file)}`);
     }
   } finally {
-    for (const b of backends) await b.stop().catch(() => b.kill());
+    for (const b of ctx.backends) await b.stop().catch(() => b.kill());
     if (!options.keep) {
-      const removed = await cleanBench(admin, options.writeConcurrency);
+      const removed = await cleanBench(ctx.admin, options.writeConcurrency);
       log(`cleaned up: deleted ${removed} benchmark objects (namespaces kept)`);
     }
   }
@@ -747,12 +982,13 @@ function assertFigures(table: string): void {
   const rows = table
     .split('\n')
     .filter(line => /\S {3,}\S/.test(line) && !/^-+/.test(line.trim()));
-  const empty = rows.filter(
-    line =>
-      !line.startsWith(' ') &&
-      !/platform-mesh\s+kubernetes-backend/.test(line) &&
-      !/\d/.test(line.slice(55, 85)),
-  );
+  // cells are separated by three or more spaces; the second one is platform-mesh's figure
+  const empty = rows.filter(line => {
+    if (line.startsWith(' ') || /platform-mesh\s+kubernetes-backend/.test(line))
+      return false;
+    const cells = line.trim().split(/ {3,}/);
+    return !/\d/.test(cells[1] ?? '');
+  });
   if (rows.length < 15 || empty.length) {
     throw new Error(
       `smoke run: the table lacks figures (${

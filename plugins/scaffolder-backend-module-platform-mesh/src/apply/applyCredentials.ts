@@ -87,16 +87,23 @@ export function planWithTokens(
 function tokensOf(
   run: TokenApplyRun,
   mint: boolean,
+  only?: { serviceAccounts: ApplyPlan['serviceAccounts']; reread: boolean },
 ): Promise<ServiceAccountToken[]> {
   return serviceAccountTokens({
     clusters: run.clusters,
     resolved: run.resolved,
-    serviceAccounts: run.plan.serviceAccounts,
+    serviceAccounts: only?.serviceAccounts ?? run.plan.serviceAccounts,
     expirationSeconds: run.options.tokenExpirationSeconds,
-    rotate: run.options.rotateTokens,
+    // without a re-read every listed ServiceAccount gets a new token
+    rotate: only ? !only.reread : run.options.rotateTokens,
     mint,
     logger: run.logger,
     signal: run.signal,
+    // the preview reads before the first write, through the run's shared reads; a mint after
+    // writes (the Namespaces, the ServiceAccounts) reads the clusters again
+    read: mint
+      ? undefined
+      : (cluster, ref) => run.reads.tryGet(cluster, ref, run.signal),
   });
 }
 
@@ -122,7 +129,28 @@ export function previewTokens(
 export async function mintTokens(
   run: TokenApplyRun,
 ): Promise<{ tokens: ServiceAccountToken[]; outcomes: TokenOutcome[] }> {
-  const tokens = await tokensOf(run, true);
+  // The dry run's preview already read the current Secrets and ServiceAccounts: a token it found
+  // reusable is the one the dry run checked, so it is kept without reading again, and the others
+  // are minted without reading again (the preview found nothing to keep for them).
+  const previewed = run.previewedTokens;
+  let tokens: ServiceAccountToken[];
+  if (previewed) {
+    const kept = previewed.filter(t => t.origin === 'reused');
+    const rest = run.plan.serviceAccounts.filter(
+      sa => !kept.some(t => t.source === sa.source),
+    );
+    const fresh = rest.length
+      ? await tokensOf(run, true, { serviceAccounts: rest, reread: false })
+      : [];
+    tokens = run.plan.serviceAccounts.flatMap(sa => {
+      const token =
+        kept.find(t => t.source === sa.source) ??
+        fresh.find(t => t.source === sa.source);
+      return token ? [token] : [];
+    });
+  } else {
+    tokens = await tokensOf(run, true);
+  }
   for (const t of tokens) {
     run.logger.info(
       `ServiceAccount ${t.serviceAccount.namespace}/${

@@ -48,6 +48,7 @@ export async function dryRunApply(
   let tokens: ServiceAccountToken[] = [];
   if (carriesTokens(run)) {
     tokens = await previewTokens(run);
+    run.previewedTokens = tokens;
     run.plan = planWithTokens(run, tokens);
   }
 

@@ -9,6 +9,7 @@ import {
   isClusterRequestError,
   type PlatformMeshClustersService,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
+import { ObjectReads } from './objectReads';
 
 /** The kinds the apply never takes over from someone else: they hold other teams' data. */
 const GUARDED_KINDS = new Set(['Secret', 'ConfigMap']);
@@ -63,7 +64,10 @@ export async function findForeignObjects(options: {
   clusters: PlatformMeshClustersService;
   items: Array<{ cluster: string; object: KubernetesObject }>;
   signal?: AbortSignal;
+  /** The run's shared reads (the token preview reads the same Secrets); a fresh set without. */
+  reads?: ObjectReads;
 }): Promise<ForeignObject[]> {
+  const reads = options.reads ?? new ObjectReads(options.clusters);
   const guarded = options.items.filter(i => GUARDED_KINDS.has(i.object.kind));
   const results = await Promise.all(
     guarded.map(async ({ cluster, object }): Promise<ForeignObject[]> => {
@@ -75,9 +79,7 @@ export async function findForeignObjects(options: {
       };
       const describe = describeObject(object);
       try {
-        const existing = await options.clusters
-          .getClient(cluster)
-          .tryGet(ref, { signal: options.signal });
+        const existing = await reads.tryGet(cluster, ref, options.signal);
         const managers = existing ? foreignManagers(existing) : undefined;
         return managers ? [{ cluster, object: describe, managers }] : [];
       } catch (error) {
@@ -110,6 +112,7 @@ export async function assertOwnership(options: {
   clusters: PlatformMeshClustersService;
   items: Array<{ cluster: string; object: KubernetesObject }>;
   signal?: AbortSignal;
+  reads?: ObjectReads;
 }): Promise<void> {
   const foreign = await findForeignObjects(options);
   if (foreign.length === 0) return;

@@ -14,6 +14,7 @@ import {
   type ResourceTypeRef,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import type { ServiceAccountRef } from '../credentials/serviceAccountRbac';
+import { reviewAccesses } from './accessReview';
 import { readInstalledFormsForPlan } from './crdSchemaForm';
 
 /** One reason the apply cannot go ahead on a cluster. */
@@ -83,24 +84,6 @@ function describeAccess(a: ResourceAccessAttributes): string {
   return `${a.verb} ${resource}${a.name ? ` "${a.name}"` : ''}${
     a.namespace ? ` in namespace ${a.namespace}` : ' (cluster-wide)'
   }`;
-}
-
-async function mapLimit<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await fn(items[index]);
-      }
-    }),
-  );
-  return results;
 }
 
 /**
@@ -251,15 +234,19 @@ async function checkCluster(
     const key = JSON.stringify(check.attributes);
     unique.set(key, [...(unique.get(key) ?? []), check]);
   }
-  const reviews = await mapLimit([...unique.values()], 8, async group => {
-    try {
-      const answer = await client.selfSubjectAccessReview(group[0].attributes, {
-        signal,
-      });
-      return { group, allowed: answer.allowed };
-    } catch (error) {
-      return { group, error: problemFrom(error) };
-    }
+  // one rules review per namespace; access reviews only for what the rules cannot answer
+  const groups = [...unique.values()];
+  const optional = input.optionalAccess.filter(o => o.cluster === cluster);
+  const answers = await reviewAccesses(
+    client,
+    [...groups.map(g => g[0].attributes), ...optional.map(o => o.attributes)],
+    signal,
+  );
+  const reviews = groups.map((group, i) => {
+    const answer = answers[i];
+    return 'error' in answer
+      ? { group, error: problemFrom(answer.error) }
+      : { group, allowed: answer.allowed };
   });
   const reviewErrors = new Set<string>();
   for (const review of reviews) {
@@ -280,24 +267,17 @@ async function checkCluster(
   }
 
   // 3. Optional accesses: warnings.
-  for (const optional of input.optionalAccess.filter(
-    o => o.cluster === cluster,
-  )) {
-    try {
-      const answer = await client.selfSubjectAccessReview(optional.attributes, {
-        signal,
-      });
-      if (!answer.allowed) {
-        warnings.push(
-          `cluster "${cluster}": may not ${describeAccess(
-            optional.attributes,
-          )}; ${optional.without}`,
-        );
-      }
-    } catch {
-      // reported above when the reviews themselves fail
+  optional.forEach((access, i) => {
+    const answer = answers[groups.length + i];
+    // an error is reported above when the reviews themselves fail
+    if ('allowed' in answer && !answer.allowed) {
+      warnings.push(
+        `cluster "${cluster}": may not ${describeAccess(access.attributes)}; ${
+          access.without
+        }`,
+      );
     }
-  }
+  });
   return { problems, warnings };
 }
 

@@ -98,7 +98,12 @@ export async function preflightApply(run: ApplyRun): Promise<void> {
   if (!check.ok) throw new PreflightError(check.problems);
   adoptInstalledForms(run, check.providerConnectionForms);
   // Never take over another team's Secret or ConfigMap, force or not.
-  await assertOwnership({ clusters, items: plan.items, signal });
+  await assertOwnership({
+    clusters,
+    items: plan.items,
+    signal,
+    reads: run.reads,
+  });
   logger.info(
     `Preflight passed on ${
       new Set(plan.items.map(i => i.cluster)).size

@@ -1,10 +1,14 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   describeSetupSecrets,
+  type KubernetesObject,
   type ResolvedPlatformMeshSetup,
   type Secret,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
-import type { PlatformMeshClustersService } from '@platform-mesh-backstage/plugin-platform-mesh-node';
+import type {
+  ObjectRef,
+  PlatformMeshClustersService,
+} from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import { parseKubeconfig } from './parseKubeconfig';
 import type {
   KubeconfigSourceId,
@@ -131,6 +135,11 @@ export async function serviceAccountTokens(options: {
   logger: LoggerService;
   signal?: AbortSignal;
   now?: () => number;
+  /** Reads shared with the rest of the apply (each object is read once before the first write). */
+  read?: (
+    cluster: string,
+    ref: ObjectRef,
+  ) => Promise<KubernetesObject | undefined>;
 }): Promise<ServiceAccountToken[]> {
   const { clusters, resolved, signal, logger } = options;
   const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000);
@@ -144,25 +153,23 @@ export async function serviceAccountTokens(options: {
       let uid: string | undefined;
       if (!options.rotate && descriptor) {
         try {
+          const read =
+            options.read ??
+            ((cluster: string, ref: ObjectRef) =>
+              clusters.getClient(cluster).tryGet(ref, { signal }));
           const [secret, account] = await Promise.all([
-            clusters.getClient(descriptor.cluster).tryGet<Secret>(
-              {
-                apiVersion: 'v1',
-                kind: 'Secret',
-                namespace: descriptor.namespace,
-                name: descriptor.name,
-              },
-              { signal },
-            ),
-            saClient.tryGet(
-              {
-                apiVersion: 'v1',
-                kind: 'ServiceAccount',
-                namespace: sa.namespace,
-                name: sa.name,
-              },
-              { signal },
-            ),
+            read(descriptor.cluster, {
+              apiVersion: 'v1',
+              kind: 'Secret',
+              namespace: descriptor.namespace,
+              name: descriptor.name,
+            }) as Promise<Secret | undefined>,
+            read(sa.cluster, {
+              apiVersion: 'v1',
+              kind: 'ServiceAccount',
+              namespace: sa.namespace,
+              name: sa.name,
+            }),
           ]);
           uid = account?.metadata.uid;
           existing =

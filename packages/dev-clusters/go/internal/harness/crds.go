@@ -144,7 +144,9 @@ func crdFile(l Layout, src CRDSource, f CRDFile, dir string, dlErr error) ([]byt
 		}
 		return b, origin + " (pinned upstream copy, sha256 checked: the Go module proxy does not serve the module)", nil
 	case f.Fallback != "" && f.SHA256 != "":
-		fmt.Fprintf(os.Stderr, "dev-clusters: %v\n  using the pinned copy %s (sha256 checked)\n", dlErr, f.Fallback)
+		// one calm line: the proxy refusing this module is expected (crd-pins.yaml says why); the
+		// full download error only matters when the fallback cannot be read either
+		fmt.Fprintf(os.Stderr, "dev-clusters: %s@%s is not served by the Go module proxy (expected); using the pinned copy %s (sha256 checked)\n", src.Module, src.Version, f.Fallback)
 		path = filepath.Join(l.Root, filepath.FromSlash(f.Fallback))
 		origin += " (pinned copy " + f.Fallback + ", sha256 checked: the Go module proxy does not serve the module)"
 	default:
