@@ -19,6 +19,12 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Platform Mesh instances (and their clusters) as catalog entities
+backend.add(
+  import(
+    '@platform-mesh-backstage/plugin-catalog-backend-module-platform-mesh'
+  ),
+);
 
 // scaffolder, with the platform-mesh:* actions
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -48,4 +48,5 @@ export const PLATFORM_MESH_CATALOG_ENTITY_ANNOTATION =
  *
  * @public
  */
-export const PLATFORM_MESH_CATALOG_CONFIG_KEY = 'catalog.providers.platformMesh';
+export const PLATFORM_MESH_CATALOG_CONFIG_KEY =
+  'catalog.providers.platformMesh';

@@ -8,12 +8,20 @@ describe('formatInstanceEntityName', () => {
   });
 
   it('fills a custom pattern and replaces characters entity names cannot hold', () => {
-    expect(formatInstanceEntityName(ref, 'pm:{target}/{name}')).toBe('pm-dev-pm');
+    expect(formatInstanceEntityName(ref, 'pm:{target}/{name}')).toBe(
+      'pm-dev-pm',
+    );
   });
 
   it('cuts long names to 63 characters with a hash, so two long names do not collide', () => {
-    const a = formatInstanceEntityName({ ...ref, name: `${'a'.repeat(60)}-one` });
-    const b = formatInstanceEntityName({ ...ref, name: `${'a'.repeat(60)}-two` });
+    const a = formatInstanceEntityName({
+      ...ref,
+      name: `${'a'.repeat(60)}-one`,
+    });
+    const b = formatInstanceEntityName({
+      ...ref,
+      name: `${'a'.repeat(60)}-two`,
+    });
     expect(a).toHaveLength(63);
     expect(b).toHaveLength(63);
     expect(a).not.toBe(b);

@@ -1,23 +1,13 @@
 import type { InstanceRef } from '../types/status';
+import { toEntityName } from './entityName';
 
 /**
  * The default pattern of {@link formatInstanceEntityName}.
  *
  * @public
  */
-export const DEFAULT_INSTANCE_ENTITY_NAME_PATTERN = '{target}-{namespace}-{name}';
-
-const MAX_ENTITY_NAME = 63;
-
-/** FNV-1a (32 bit) as 8 hex digits: stable, pure, and available in the browser too. */
-function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
+export const DEFAULT_INSTANCE_ENTITY_NAME_PATTERN =
+  '{target}-{namespace}-{name}';
 
 /**
  * The catalog entity name of an instance: `pattern` with `{target}`, `{namespace}` and `{name}`
@@ -36,14 +26,5 @@ export function formatInstanceEntityName(
     .replace(/\{target\}/g, ref.target)
     .replace(/\{namespace\}/g, ref.namespace)
     .replace(/\{name\}/g, ref.name);
-  const cleaned = raw
-    .replace(/[^a-zA-Z0-9\-_.]+/g, '-')
-    .replace(/^[^a-zA-Z0-9]+/, '')
-    .replace(/[^a-zA-Z0-9]+$/, '');
-  if (cleaned.length <= MAX_ENTITY_NAME && cleaned.length > 0) return cleaned;
-  const hash = shortHash(raw);
-  const head = cleaned
-    .slice(0, MAX_ENTITY_NAME - hash.length - 1)
-    .replace(/[^a-zA-Z0-9]+$/, '');
-  return head ? `${head}-${hash}` : hash;
+  return toEntityName(raw);
 }
