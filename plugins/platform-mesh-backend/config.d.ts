@@ -26,5 +26,43 @@ export interface Config {
        */
       container?: string;
     };
+    /**
+     * Per target, what the Reconcile route (`POST /instances/:target/:namespace/:name/reconcile`)
+     * may write with. The other keys of a target are described by the `-node` package.
+     * @visibility backend
+     */
+    targets?: Array<{
+      /**
+       * The target's name (matches the `-node` package's `platformMesh.targets[].name`).
+       * @visibility backend
+       */
+      name: string;
+      /**
+       * Enables Reconcile for this target. Without it (or without the role's entry) the route
+       * answers 403 and names this key.
+       * @visibility backend
+       */
+      reconcile?: {
+        /**
+         * Names of `platformMesh.clusters` entries whose credentials are the write identity: the
+         * same API server URL as the target's cluster of that role, a different token, allowed
+         * only to patch the reconcilable kinds (`examples/rbac/reconciler.yaml`). The status
+         * reader stays read-only.
+         * @visibility backend
+         */
+        clusters?: {
+          /**
+           * Write identity on the runtime cluster (touching the PlatformMesh).
+           * @visibility backend
+           */
+          runtime?: string;
+          /**
+           * Write identity on the infra cluster (Flux objects, Argo CD Applications).
+           * @visibility backend
+           */
+          infra?: string;
+        };
+      };
+    }>;
   };
 }

@@ -87,8 +87,18 @@ const config = {
   },
 };
 
+/** OCM Resources, served on the runtime cluster as the dev clusters do. */
+const OCM_RESOURCE = {
+  group: 'delivery.ocm.software',
+  version: 'v1alpha1',
+  kind: 'Resource',
+  plural: 'resources',
+  namespaced: true,
+};
+
 const ALL_KINDS = [
   ...CORE_RESOURCES,
+  OCM_RESOURCE,
   PLATFORM_MESH_RESOURCE,
   HELM_RELEASE_RESOURCE,
   ...FLUX_RESOURCES,
@@ -150,6 +160,10 @@ const handlers = [
     return port >= 17200 && port < 17300 ? undefined : passthrough();
   }),
 ];
+
+// each test starts from two whole backends and polls until the cache settles: the default 5 s is
+// too little on a loaded 2-core machine (the one-backend test has the same budget)
+jest.setTimeout(60_000);
 
 describe('platformMeshPlugin', () => {
   const server = setupServer(...handlers);
@@ -237,6 +251,7 @@ describe('platformMeshPlugin', () => {
       'dev',
       b => b.releases.length === 2 && b.secrets.every((s: any) => s.present),
     );
+    console.log('DEBUGX', JSON.stringify({d: body.diagnostics, c: body.clusters, o: body.ocmResourcesError}));
     expect(body.instance).toMatchObject({
       target: 'dev',
       namespace: 'pm-healthy',

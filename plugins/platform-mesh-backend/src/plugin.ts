@@ -15,14 +15,17 @@ import { ClusterTransport } from './cache/ClusterTransport';
 import { InformerPool } from './cache/InformerPool';
 import { StatusCache } from './cache/StatusCache';
 import { InstanceAuthorizer } from './service/InstanceAuthorizer';
+import { InstanceReconciler } from './service/InstanceReconciler';
 import { ClusterOperatorLogsReader } from './service/OperatorLogsReader';
 import { readOperatorLogsConfig } from './service/readOperatorLogsConfig';
+import { readReconcileConfig } from './service/readReconcileConfig';
 import { createRouter } from './service/router';
 
 /**
  * The Platform Mesh status backend plugin (`/api/platform-mesh`): a watch-backed cache of the
- * operator, runtime and infra clusters of every configured target, the status HTTP API, operator
- * logs on request, and the `get-platform-mesh-status` action.
+ * operator, runtime and infra clusters of every configured target, the status HTTP API (with the
+ * raw objects of an instance), operator logs on request, the audited Reconcile route with a
+ * separate write credential per target, and the `get-platform-mesh-status` action.
  *
  * @public
  */
@@ -70,6 +73,15 @@ export const platformMeshPlugin = createBackendPlugin({
           logger,
           gracePeriodSeconds: clusters.config.diagnosticsGracePeriodSeconds,
         });
+        // the write identities of Reconcile: separate cluster entries, never the status reader's
+        const reconciler = new InstanceReconciler({
+          getClient: cluster => clusters.getClient(cluster),
+          writeClusters: readReconcileConfig(
+            deps.config,
+            clusters.listTargets(),
+            clusters.config.clusters,
+          ),
+        });
         const authorizer = new InstanceAuthorizer({
           permissions: deps.permissions,
           catalog: deps.catalog,
@@ -86,6 +98,7 @@ export const platformMeshPlugin = createBackendPlugin({
               async cluster => clusters.getClient(cluster),
               readOperatorLogsConfig(deps.config),
             ),
+            reconciler,
           }),
         );
         createGetPlatformMeshStatusAction({

@@ -14,6 +14,7 @@ import {
   type RoleRead,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type { PlatformMeshTarget } from '@platform-mesh-backstage/plugin-platform-mesh-node';
+import { cachedObject } from './cachedObject';
 import type { InformerPool, PoolChange } from './InformerPool';
 import {
   infraSecretWatches,
@@ -31,6 +32,7 @@ import type { SerializedAnswer } from './statusAnswer';
 import { StatusMemo, type MemoEntry } from './StatusMemo';
 import {
   configMaps,
+  ocmResources,
   platformMeshes,
   watchKey,
   type WatchSpec,
@@ -220,6 +222,20 @@ export class StatusCache {
     return locateInstance(this.reads(), target, ref);
   }
 
+  /**
+   * An object the cache watches, as it holds it (see `cachedObject`): no cluster call. Callers
+   * decide whether it belongs to an instance (`instanceObjectRefs`).
+   *
+   * @param target - the target
+   * @param ref - the object and the role of its cluster
+   */
+  cachedObject(
+    target: PlatformMeshTarget,
+    ref: { role: ClusterRole; kind: string; namespace: string; name: string },
+  ): { cluster: string; object: any; observedAt?: string } | undefined {
+    return cachedObject(this.options.pool, target, ref);
+  }
+
   /** Statuses built so far and answers remembered (for metrics and tests). */
   memoStats(): { builds: number; entries: number } {
     return this.memo.stats();
@@ -318,6 +334,7 @@ export class StatusCache {
     const watches: Array<[string, WatchSpec]> = [
       [target.runtimeCluster, platformMeshes],
       [target.runtimeCluster, configMaps],
+      [target.runtimeCluster, ocmResources],
       ...infraWatches(target).map(
         spec => [target.infraCluster, spec] as [string, WatchSpec],
       ),

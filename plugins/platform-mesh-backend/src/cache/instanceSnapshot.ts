@@ -18,6 +18,7 @@ import {
   argoWatches,
   configMaps,
   fluxWatches,
+  ocmResources,
   platformMeshes,
   secretNameWatch,
   secretWatch,
@@ -129,7 +130,7 @@ const withState = <T>(
 
 /**
  * Everything the cache knows about one instance, as the pure input of `-common`, read from the
- * instance's namespace only: its PlatformMeshes and ConfigMaps (runtime), its releases, its
+ * instance's namespace only: its PlatformMeshes, ConfigMaps and OCM Resources (runtime), its releases, its
  * sources and those its releases reference in other namespaces, the Secrets of the names it
  * depends on in its namespace (infra), the operator's kubeconfig Secrets (operator), and the
  * PlatformMeshes of the namespace on the other clusters (a CR on the wrong cluster). No read
@@ -163,6 +164,8 @@ export function readInstanceSnapshot(
   );
   const runtimeCmState = reads.state(runtime, configMaps);
   const runtimeCms = reads.itemsIn<any>(runtime, configMaps, ns);
+  const runtimeOcmState = reads.state(runtime, ocmResources);
+  const runtimeOcm = reads.itemsIn<any>(runtime, ocmResources, ns);
   const platformMesh = runtimePmItems.find(pm => pm.metadata.name === ref.name);
   const otherPlatformMeshes = runtimePmItems
     .filter(pm => pm.metadata.name !== ref.name)
@@ -227,6 +230,8 @@ export function readInstanceSnapshot(
     if (role === 'runtime') {
       list.push({ resource: platformMeshes.resource, state: runtimePmState });
       list.push({ resource: configMaps.resource, state: runtimeCmState });
+      // informational, last: a required list's error stands for the cluster first
+      list.push({ resource: ocmResources.resource, state: runtimeOcmState });
     }
     if (role === 'operator') {
       operatorSecrets.forEach(state =>
@@ -288,6 +293,7 @@ export function readInstanceSnapshot(
       ...(platformMesh ? { platformMesh } : {}),
       ...(generationObservedAt ? { generationObservedAt } : {}),
       configMaps: [...runtimeCms],
+      ocmResources: [...runtimeOcm],
       ...(otherPlatformMeshes.length ? { otherPlatformMeshes } : {}),
     },
     operator: {

@@ -74,6 +74,15 @@ const FIELDS: Record<string, Array<[string, FieldType]>> = {
   PlatformMesh: [
     ['spec.profileConfigMap.name', 'string'],
     ['spec.profileConfigMap.namespace', 'string'],
+    ['status.kcpWorkspaces.*.name', 'string'],
+    ['status.kcpWorkspaces.*.phase', 'string'],
+  ],
+  // OCM delivery.ocm.software Resource (the only kind called Resource the cache watches)
+  Resource: [
+    ['spec.resource.byReference.resource.name', 'string'],
+    ['status.observedGeneration', 'number'],
+    ['status.resource.version', 'string'],
+    ['status.component.version', 'string'],
   ],
 };
 

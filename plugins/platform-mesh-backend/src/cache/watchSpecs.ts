@@ -34,6 +34,17 @@ export const configMaps: WatchSpec = {
   kind: 'ConfigMap',
 };
 
+/**
+ * OCM `delivery.ocm.software` Resources on the runtime cluster: the operator renders them into the
+ * PlatformMesh's namespace without an owner label, so all of them are watched and joined to the
+ * instance by namespace. Informational (the status shows them; it does not depend on them).
+ */
+export const ocmResources: WatchSpec = {
+  resource: SNAPSHOT_RESOURCES.ocmResources,
+  group: 'delivery.ocm.software',
+  kind: 'Resource',
+};
+
 /** What the operator creates on the infra cluster with Flux. */
 export const fluxWatches: WatchSpec[] = [
   {

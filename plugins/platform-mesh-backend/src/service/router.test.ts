@@ -191,6 +191,7 @@ describe('createRouter', () => {
       'conditions',
       'diagnostics',
       'instance',
+      'ocmResources',
       'releases',
       'secrets',
       'sources',

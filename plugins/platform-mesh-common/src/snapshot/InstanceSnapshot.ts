@@ -6,7 +6,11 @@ import type {
   Kustomization,
   OCIRepository,
 } from '../types/flux';
-import type { ConfigMap, SecretMetadata } from '../types/kubernetes';
+import type {
+  ConfigMap,
+  KubernetesObject,
+  SecretMetadata,
+} from '../types/kubernetes';
 import type { PlatformMesh } from '../types/platformMesh';
 import type {
   ClusterError,
@@ -101,6 +105,12 @@ export interface InstanceSnapshot {
      * the namespace is joined to each of them (see the `namespace-shared` diagnostic).
      */
     otherPlatformMeshes?: string[];
+    /**
+     * The OCM `delivery.ocm.software` Resources in the instance's namespace (the operator renders
+     * them there; they carry no owner label). Informational: absent when not read, and a failed
+     * read (its error in `clusters.runtime.resourceErrors`) never makes the answer incomplete.
+     */
+    ocmResources?: KubernetesObject[];
   };
   operator: {
     /** Secrets in the operator namespace. */

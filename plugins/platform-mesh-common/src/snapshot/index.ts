@@ -26,3 +26,9 @@ export {
   type RequiredRead,
   type MissingRead,
 } from './requiredReads';
+export {
+  INFORMATIONAL_READS,
+  isInformationalRead,
+  informationalReadError,
+  type InformationalRead,
+} from './informationalReads';

@@ -33,6 +33,7 @@ const KINDS: Record<SnapshotResource, string> = {
   [SNAPSHOT_RESOURCES.ociRepositories]: 'OCIRepositories',
   [SNAPSHOT_RESOURCES.helmRepositories]: 'HelmRepositories',
   [SNAPSHOT_RESOURCES.gitRepositories]: 'GitRepositories',
+  [SNAPSHOT_RESOURCES.ocmResources]: 'OCM Resources',
 };
 
 const read = (

@@ -14,6 +14,7 @@ export const SNAPSHOT_RESOURCES = {
   ociRepositories: 'ocirepositories.source.toolkit.fluxcd.io',
   helmRepositories: 'helmrepositories.source.toolkit.fluxcd.io',
   gitRepositories: 'gitrepositories.source.toolkit.fluxcd.io',
+  ocmResources: 'resources.delivery.ocm.software',
 } as const;
 
 /**

@@ -147,6 +147,9 @@ export function wellFormedSnapshot(
       ...(generationObservedAt ? { generationObservedAt } : {}),
       ...(others ? { otherPlatformMeshes: others } : {}),
       configMaps: objects(runtime.configMaps),
+      ...(Array.isArray(runtime.ocmResources)
+        ? { ocmResources: objects(runtime.ocmResources) }
+        : {}),
     },
     operator: {
       secrets: secretMetadata(operator.secrets),

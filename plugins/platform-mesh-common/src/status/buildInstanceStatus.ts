@@ -15,6 +15,7 @@ import {
   instanceKustomizations,
   instancePlatformMesh,
   instanceSources,
+  isInformationalRead,
   missingReads,
   wellFormedSnapshot,
   type InstanceSnapshot,
@@ -27,6 +28,8 @@ import type {
   SourceStatus,
 } from '../types/status';
 import { instanceDeletion } from './instanceDeletion';
+import { kcpWorkspaceStatuses } from './kcpWorkspaces';
+import { ocmResourceStatuses } from './ocmResourceStatuses';
 import { secretStatuses } from './secretStatuses';
 
 const ROLES: ClusterRole[] = ['operator', 'runtime', 'infra'];
@@ -55,7 +58,10 @@ function clusterStatuses(
 ): Record<ClusterRole, ClusterRoleStatus> {
   const entries = ROLES.map((role): [ClusterRole, ClusterRoleStatus] => {
     const read = snapshot.clusters[role];
-    const error = read.error ?? read.resourceErrors?.[0];
+    // a list the answer does not depend on (OCM Resources) never stands for its cluster
+    const error =
+      read.error ??
+      read.resourceErrors?.find(e => !isInformationalRead(role, e.resource));
     return [
       role,
       {
@@ -84,7 +90,11 @@ function clusterStatuses(
  * - `secrets`: see `secretStatuses`;
  * - `diagnostics`: `runDiagnostics`;
  * - `clusters`: each role's cluster name, reachability and error (the role-level error, else the
- *   first failed list); never a URL.
+ *   first failed list the answer depends on); never a URL;
+ * - `kcpWorkspaces`: the PlatformMesh's `status.kcpWorkspaces` (see `kcpWorkspaceStatuses`);
+ * - `ocmResources`: the OCM Resources of the instance's namespace on the runtime cluster, or
+ *   `ocmResourcesError` when they could not be read (see `ocmResourceStatuses`); informational, so
+ *   they never change `overall`.
  *
  * The lists show what the snapshot holds; when a cluster could not be read they may be empty or
  * hold the last known state, and `clusters` says so.
@@ -120,6 +130,8 @@ export function buildInstanceStatus(
   });
   const observedAt = snapshot.clusters.runtime.observedAt;
   const deletion = pm ? instanceDeletion(pm) : undefined;
+  const kcpWorkspaces = kcpWorkspaceStatuses(pm);
+  const ocm = ocmResourceStatuses(snapshot);
   return {
     instance: {
       ...snapshot.ref,
@@ -137,5 +149,8 @@ export function buildInstanceStatus(
     secrets: secretStatuses(snapshot),
     diagnostics,
     clusters: clusterStatuses(snapshot),
+    ...(kcpWorkspaces ? { kcpWorkspaces } : {}),
+    ...(ocm.resources ? { ocmResources: ocm.resources } : {}),
+    ...(ocm.error ? { ocmResourcesError: ocm.error } : {}),
   };
 }

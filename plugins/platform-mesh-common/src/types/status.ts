@@ -282,6 +282,11 @@ export interface InstanceStatus {
    * Resource CRD is not installed); an empty list is a checked "none".
    */
   ocmResources?: OcmResourceStatus[];
+  /**
+   * Why `ocmResources` is absent (e.g. `forbidden`, or `crd-missing` when the Resource CRD is not
+   * installed). Informational: it does not make the runtime cluster unread nor the instance unknown.
+   */
+  ocmResourcesError?: ClusterError;
 }
 
 /**

@@ -33,6 +33,11 @@ describe('the dev clusters app-config', () => {
       'pm-live-operator',
       'pm-live-runtime',
       'pm-live-infra',
+      // the Reconcile route's write identities (same URLs, the `reconciler` token)
+      'pm-runtime-reconciler',
+      'pm-infra-reconciler',
+      'pm-live-runtime-reconciler',
+      'pm-live-infra-reconciler',
     ]);
   });
 });

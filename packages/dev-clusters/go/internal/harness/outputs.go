@@ -86,6 +86,20 @@ func writeNamespaces(b *strings.Builder, namespaces []string) {
 	}
 }
 
+// reconcileRoles are the clusters that get a Reconcile write entry (runtime and infra of the
+// dev/argo targets and of the live target).
+var reconcileRoles = []Role{RoleRuntime, RoleInfra, RoleLiveRuntime, RoleLiveInfra}
+
+// ReconcilerClusterName is the app-config cluster entry of a role's write identity, e.g.
+// pm-runtime-reconciler: the same URL as ClusterName(r), the `reconciler` token.
+func ReconcilerClusterName(r Role) string { return ClusterName(r) + "-reconciler" }
+
+// writeReconcile writes a target's `reconcile.clusters` (the write identity per role).
+func writeReconcile(b *strings.Builder, runtime, infra Role) {
+	fmt.Fprintf(b, "      reconcile:\n        clusters:\n          runtime: %s\n          infra: %s\n",
+		ReconcilerClusterName(runtime), ReconcilerClusterName(infra))
+}
+
 // RenderAppConfig renders app-config.dev-clusters.yaml; namespaces comes from TargetNamespaces.
 func RenderAppConfig(c Config, caPEM []byte, toks map[Role]Tokens, namespaces map[string][]string) []byte {
 	ca := base64.StdEncoding.EncodeToString(caPEM)
@@ -95,6 +109,11 @@ func RenderAppConfig(c Config, caPEM []byte, toks map[Role]Tokens, namespaces ma
 	for _, r := range AllRoles {
 		fmt.Fprintf(&b, "    - name: %s\n      url: %s\n      authProvider: serviceAccount\n      serviceAccountToken: %s\n      caData: %s\n",
 			ClusterName(r), c.URL(r), toks[r]["backstage"], ca)
+	}
+	// the write identity of the Reconcile route: the same API servers, the `reconciler` token
+	for _, r := range reconcileRoles {
+		fmt.Fprintf(&b, "    - name: %s\n      url: %s\n      authProvider: serviceAccount\n      serviceAccountToken: %s\n      caData: %s\n",
+			ReconcilerClusterName(r), c.URL(r), toks[r]["reconciler"], ca)
 	}
 	b.WriteString("  targets:\n")
 	b.WriteString(`    # runtime and infra on different clusters, operator on a third
@@ -106,6 +125,7 @@ func RenderAppConfig(c Config, caPEM []byte, toks map[Role]Tokens, namespaces ma
       namespace: platform-mesh-system
 `)
 	writeNamespaces(&b, namespaces["dev"])
+	writeReconcile(&b, RoleRuntime, RoleInfra)
 	b.WriteString(`    # Operator == Infra (no infraCluster: it defaults to the operator cluster)
     - name: colocated
       operatorCluster: pm-infra
@@ -125,6 +145,7 @@ func RenderAppConfig(c Config, caPEM []byte, toks map[Role]Tokens, namespaces ma
 `)
 	writeNamespaces(&b, namespaces["argo"])
 	fmt.Fprintf(&b, "      runtimeServerUrl: %s\n", c.URL(RoleRuntime))
+	writeReconcile(&b, RoleRuntime, RoleInfra)
 	b.WriteString(`    # the live clusters: the real Platform Mesh operator and real Flux run here (live/README.md)
     - name: live
       operatorCluster: pm-live-operator
@@ -134,6 +155,7 @@ func RenderAppConfig(c Config, caPEM []byte, toks map[Role]Tokens, namespaces ma
       namespace: platform-mesh-system
 `)
 	writeNamespaces(&b, namespaces["live"])
+	writeReconcile(&b, RoleLiveRuntime, RoleLiveInfra)
 	return []byte(b.String())
 }
 

@@ -9,7 +9,7 @@ import (
 func testTokens() map[Role]Tokens {
 	m := map[Role]Tokens{}
 	for _, r := range AllRoles {
-		m[r] = Tokens{"admin": "adm-" + string(r), "reader": "rd", "applier": "ap", "backstage": "bs-" + string(r)}
+		m[r] = Tokens{"admin": "adm-" + string(r), "reader": "rd", "applier": "ap", "backstage": "bs-" + string(r), "reconciler": "rc-" + string(r)}
 	}
 	return m
 }
@@ -24,6 +24,9 @@ func TestRenderAppConfig(t *testing.T) {
 			Targets []struct {
 				Name, OperatorCluster, RuntimeCluster, InfraCluster, DeploymentTechnology, Namespace string
 				Namespaces                                                                           []string
+				Reconcile                                                                            struct {
+					Clusters struct{ Runtime, Infra string } `json:"clusters"`
+				} `json:"reconcile"`
 			} `json:"targets"`
 		} `json:"platformMesh"`
 	}
@@ -31,11 +34,21 @@ func TestRenderAppConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	cl := cfg.PlatformMesh.Clusters
-	if len(cl) != 6 || cl[4].Name != "pm-live-runtime" || cl[4].URL != "https://127.0.0.1:20004" || cl[1].Name != "pm-runtime" || cl[1].URL != "https://127.0.0.1:20001" ||
+	if len(cl) != 10 || cl[4].Name != "pm-live-runtime" || cl[4].URL != "https://127.0.0.1:20004" || cl[1].Name != "pm-runtime" || cl[1].URL != "https://127.0.0.1:20001" ||
 		cl[1].ServiceAccountToken != "bs-runtime" || cl[1].AuthProvider != "serviceAccount" || cl[1].CAData != "UEVN" {
 		t.Errorf("clusters: %+v", cl)
 	}
+	// the Reconcile write identities: the same URL as the cluster, the reconciler token
+	if cl[6].Name != "pm-runtime-reconciler" || cl[6].URL != cl[1].URL || cl[6].ServiceAccountToken != "rc-runtime" ||
+		cl[9].Name != "pm-live-infra-reconciler" || cl[9].URL != cl[5].URL || cl[9].ServiceAccountToken != "rc-live-infra" {
+		t.Errorf("reconciler clusters: %+v", cl[6:])
+	}
 	tg := cfg.PlatformMesh.Targets
+	if tg[0].Reconcile.Clusters.Runtime != "pm-runtime-reconciler" || tg[0].Reconcile.Clusters.Infra != "pm-infra-reconciler" ||
+		tg[2].Reconcile.Clusters.Infra != "pm-infra-reconciler" || tg[3].Reconcile.Clusters.Runtime != "pm-live-runtime-reconciler" ||
+		tg[1].Reconcile.Clusters.Runtime != "" {
+		t.Errorf("reconcile of targets: %+v", tg)
+	}
 	if len(tg) != 4 || tg[3].Name != "live" || tg[3].RuntimeCluster != "pm-live-runtime" || tg[3].InfraCluster != "pm-live-infra" || tg[0].Name != "dev" || tg[0].InfraCluster != "pm-infra" ||
 		tg[1].Name != "colocated" || tg[1].OperatorCluster != "pm-infra" || tg[1].InfraCluster != "" ||
 		tg[2].DeploymentTechnology != "argocd" || tg[2].Namespace != "platform-mesh-system" ||
