@@ -116,3 +116,6 @@ export {
 } from './apply/DefaultApplyEngine';
 export { describeObject } from './apply/describeObject';
 export { diffObjects, formatDiff, type DiffEntry } from './apply/diffObjects';
+
+// Decommission: take stock of an instance, then delete in order (platform-mesh:delete).
+export * from './delete';

@@ -8,3 +8,4 @@
  */
 export * from './FakeKubernetes';
 export * from './clusters';
+export * from '../delete/testing/fakeDelete';

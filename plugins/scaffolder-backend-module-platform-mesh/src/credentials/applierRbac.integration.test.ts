@@ -154,14 +154,15 @@ const DENIED: Array<[string, Attributes]> = [
   ],
   ['create pods', { verb: 'create', resource: 'pods', namespace: NS }],
   [
-    'delete anything',
+    'delete a Secret the setup does not name',
     {
       verb: 'delete',
       resource: 'secrets',
       namespace: NS,
-      name: 'platform-mesh-kubeconfig',
+      name: 'team-b-credentials',
     },
   ],
+  ['delete a namespace', { verb: 'delete', resource: 'namespaces', name: NS }],
 ];
 const ALLOWED: Array<[string, Attributes]> = [
   [

@@ -40,9 +40,36 @@ describe('examples/rbac', () => {
       expect(rule.apiGroups).not.toContain('rbac.authorization.k8s.io');
       expect(rule.apiGroups).not.toContain('*');
       expect(rule.resources).not.toContain('*');
-      for (const verb of ['*', 'bind', 'escalate', 'impersonate', 'delete']) {
+      for (const verb of ['*', 'bind', 'escalate', 'impersonate']) {
         expect(rule.verbs).not.toContain(verb);
       }
+    }
+    // `delete` only on what platform-mesh:delete removes (never namespaces, pods or RBAC)
+    const deletable = rules
+      .filter(r => r.verbs.includes('delete'))
+      .flatMap(r => r.resources)
+      .sort();
+    expect(deletable).toEqual(
+      [
+        'applications',
+        'configmaps',
+        'gitrepositories',
+        'helmreleases',
+        'helmrepositories',
+        'kustomizations',
+        'ocirepositories',
+        'platformmeshes',
+        'resources',
+        'secrets',
+        'serviceaccounts',
+      ].sort(),
+    );
+    for (const rule of rules.filter(
+      r =>
+        r.verbs.includes('delete') &&
+        ['secrets', 'serviceaccounts'].some(k => r.resources.includes(k)),
+    )) {
+      expect(rule.resourceNames?.length).toBeGreaterThan(0);
     }
   });
 

@@ -1,0 +1,108 @@
+import type { KubernetesObject } from '../types/kubernetes';
+import type { ClusterRole, InstanceRef } from '../types/status';
+
+/**
+ * An object on one cluster of a target, named the way the decommission reports it.
+ *
+ * @public
+ */
+export interface DecommissionObjectRef {
+  role: ClusterRole;
+  /** The configured cluster name. */
+  cluster: string;
+  apiVersion: string;
+  kind: string;
+  /** Absent for cluster-scoped objects. */
+  namespace?: string;
+  name: string;
+}
+
+/**
+ * An object read from a cluster while taking stock of an instance, with where it was read.
+ *
+ * @public
+ */
+export interface InventoryObject {
+  role: ClusterRole;
+  cluster: string;
+  /** As the API server returned it, `metadata.managedFields` included. */
+  object: KubernetesObject;
+}
+
+/**
+ * What exists of an instance and its neighbours, read from the target's clusters: the input of
+ * {@link planDecommission}.
+ *
+ * @public
+ */
+export interface DecommissionInventory {
+  ref: InstanceRef;
+  /** The configured cluster name of each role. */
+  clusters: Record<ClusterRole, string>;
+  /** The operator namespace of the target (where the per-target objects live). */
+  operatorNamespace: string;
+  /**
+   * Every PlatformMesh of the target on the runtime cluster (in the target's namespaces), the
+   * instance's own included when it still exists.
+   */
+  platformMeshes: KubernetesObject[];
+  /**
+   * The candidates: the operator-created releases, their sources and the OCM Resources in the
+   * instance namespace, and the objects our apply writes (profile ConfigMap, kubeconfig Secrets,
+   * ServiceAccounts), each read by name.
+   */
+  objects: InventoryObject[];
+}
+
+/**
+ * The steps of a decommission, in the order they run. Each step's objects are gone before the
+ * next step starts.
+ *
+ * - `platform-mesh`: the PlatformMesh (the operator's finalizer goes first);
+ * - `releases`: the operator-created HelmReleases, Kustomizations and Argo CD Applications (Flux
+ *   and Argo CD uninstall from the runtime cluster, through the kubeconfig Secrets still there);
+ * - `sources`: their Flux sources;
+ * - `ocm-resources`: the OCM Resources on the runtime cluster;
+ * - `setup`: the profile ConfigMap, kubeconfig Secrets and ServiceAccounts our apply created.
+ *
+ * @public
+ */
+export type DecommissionStepId =
+  | 'platform-mesh'
+  | 'releases'
+  | 'sources'
+  | 'ocm-resources'
+  | 'setup';
+
+/**
+ * One step of a {@link DecommissionPlan}.
+ *
+ * @public
+ */
+export interface DecommissionStep {
+  id: DecommissionStepId;
+  /** What the step removes, for logs. */
+  title: string;
+  objects: DecommissionObjectRef[];
+}
+
+/**
+ * An object of the instance that the decommission leaves in place, and why.
+ *
+ * @public
+ */
+export interface KeptObject extends DecommissionObjectRef {
+  reason: string;
+}
+
+/**
+ * What a decommission removes, in which order, and what it keeps.
+ *
+ * @public
+ */
+export interface DecommissionPlan {
+  ref: InstanceRef;
+  /** Every step, in order (a step may have no objects). */
+  steps: DecommissionStep[];
+  kept: KeptObject[];
+}
