@@ -3,9 +3,11 @@
  * pick a target with the Platform Mesh target picker, apply directly, and find what the how-to
  * creates on each cluster in the task log. Each run uses a new instance in its own namespace; the
  * shared operator Secrets of target `dev` were written by the dev-clusters harness, so the run
- * takes them over (the form's "Take over fields other tools own").
+ * takes them over (the form's "Take over fields other tools own"). Then it follows the output
+ * link to the instance's entity, which the catalog entity provider emits from the PlatformMesh
+ * (`dev-<namespace>-<name>`, the default name pattern), and finds the Platform Mesh card there.
  */
-import { expect, signIn, test } from './fixtures';
+import { expect, overviewCard, signIn, test } from './fixtures';
 
 test('the Remote Platform Mesh template applies an instance across the three clusters', async ({
   page,
@@ -29,6 +31,13 @@ test('the Remote Platform Mesh template applies an instance across the three clu
 
   await page.getByLabel(/Instance name/).fill(name);
   await page.getByLabel(/^Namespace/).fill(name);
+  // OwnerPicker: the catalog's groups and users
+  await page.getByLabel(/^Owner/).click();
+  await page.getByLabel(/^Owner/).fill('guests');
+  await page
+    .getByRole('option', { name: /guests/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel(/Take over fields/).check();
   await page.getByRole('button', { name: 'Review' }).click();
@@ -55,4 +64,15 @@ test('the Remote Platform Mesh template applies an instance across the three clu
   }
   // the minted token never reaches the page
   await expect(log).not.toContainText(/eyJ[A-Za-z0-9_-]{20,}/);
+
+  // the link leads to the instance's entity page (the provider emits it within seconds)
+  await page
+    .getByRole('link', { name: 'Open the instance (Platform Mesh card)' })
+    .click();
+  await expect(page).toHaveURL(`/catalog/default/resource/dev-${name}-${name}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('Entity not found')).toHaveCount(0);
+    await overviewCard(page);
+  }).toPass({ timeout: 60_000 });
 });

@@ -27,3 +27,4 @@ export * from './validation';
 export * from './targets';
 export * from './operatorLogs';
 export * from './catalog';
+export * from './decommission';

@@ -16,3 +16,7 @@ export {
   OPERATOR_INFRA_ROLE,
   OPERATOR_RUNTIME_ROLE,
 } from './credentials/serviceAccountRbac';
+export {
+  createPlatformMeshDeleteAction,
+  type PlatformMeshDeleteActionOptions,
+} from './actions';

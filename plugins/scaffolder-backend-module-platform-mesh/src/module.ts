@@ -8,13 +8,18 @@ import {
   platformMeshClustersServiceRef,
   platformMeshScaffolderCredentialsExtensionPoint,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
+import { platformMeshDeletePermission } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
   createPlatformMeshApplyAction,
+  createPlatformMeshDescribeAction,
   createPlatformMeshRenderAction,
 } from './actions';
+import { readCatalogSettings } from './input/catalogSettings';
+import { createPlatformMeshDeleteAction } from './actions/delete';
 
 /**
- * Registers the `platform-mesh:render` and `platform-mesh:apply` scaffolder actions, and
+ * Registers the `platform-mesh:render`, `platform-mesh:apply` and `platform-mesh:delete` scaffolder
+ * actions (and the `platform-mesh.delete` permission the last one checks), and
  * `platformMeshScaffolderCredentialsExtensionPoint` for the scaffolder plugin (credential providers added
  * there are used by these actions' clusters service).
  *
@@ -33,13 +38,31 @@ export const scaffolderModulePlatformMesh = createBackendModule({
       deps: {
         clusters: platformMeshClustersServiceRef,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
       },
-      async init({ clusters, permissions, scaffolder }) {
+      async init({
+        clusters,
+        permissions,
+        permissionsRegistry,
+        auditor,
+        scaffolder,
+        config,
+      }) {
         credentials.registerWith(clusters);
+        // platform-mesh:delete checks it here, in the scaffolder plugin
+        permissionsRegistry.addPermissions([platformMeshDeletePermission]);
         scaffolder.addActions(
-          createPlatformMeshRenderAction({ clusters }),
-          createPlatformMeshApplyAction({ clusters, permissions }),
+          createPlatformMeshDeleteAction({ clusters, permissions, auditor }),
+        );
+        // the catalog entity provider's name pattern and default owner, so links match its entities
+        const catalog = readCatalogSettings(config);
+        scaffolder.addActions(
+          createPlatformMeshRenderAction({ clusters, ...catalog }),
+          createPlatformMeshApplyAction({ clusters, permissions, ...catalog }),
+          createPlatformMeshDescribeAction({ clusters, permissions }),
         );
       },
     });

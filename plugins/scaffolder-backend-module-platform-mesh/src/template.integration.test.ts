@@ -47,7 +47,7 @@ const values = (extra: object = {}) => ({
   baseDomain: 'portal.localhost',
   port: 8443,
   services: TEMPLATE.spec.parameters[0].properties.services.default,
-  mode: 'direct',
+  owner: 'group:default/platform-team',
   waitForReady: false,
   force: false,
   ...extra,
@@ -102,21 +102,29 @@ describe('the platform-mesh-remote template in the scaffolder', () => {
     }));
   });
 
-  it('lists both actions with their examples', async () => {
+  it('lists the actions with their examples', async () => {
     const res = await request(server)
       .get('/api/scaffolder/v2/actions')
       .set('Authorization', auth);
     expect(res.status).toBe(200);
     const ours = res.body.filter((a: any) => a.id.startsWith('platform-mesh:'));
-    expect(ours.map((a: any) => a.id).sort()).toEqual([
-      'platform-mesh:apply',
-      'platform-mesh:render',
-    ]);
-    for (const action of ours) {
+    expect(ours.map((a: any) => a.id)).toEqual(
+      expect.arrayContaining([
+        'platform-mesh:apply',
+        'platform-mesh:render',
+        'platform-mesh:describe',
+      ]),
+    );
+    for (const action of ours.filter((a: any) =>
+      ['platform-mesh:apply', 'platform-mesh:render'].includes(a.id),
+    )) {
       expect(action.description.length).toBeGreaterThan(100);
       expect(action.examples.length).toBeGreaterThanOrEqual(4);
       expect(action.schema.input.required).toEqual(['target', 'name']);
     }
+    const describe = ours.find((a: any) => a.id === 'platform-mesh:describe');
+    expect(describe.schema.input.required).toEqual(['target', 'name']);
+    expect(describe.examples.length).toBeGreaterThanOrEqual(2);
   });
 
   it('dry-runs in the template editor without writing anything', async () => {
@@ -133,8 +141,9 @@ describe('the platform-mesh-remote template in the scaffolder', () => {
     const log = res.body.log.map((l: any) => l.body.message).join('\n');
     expect(log).toContain('Preflight passed on 3 cluster(s)');
     expect(log).toContain('nothing was written');
+    // the entity the catalog entity provider emits for the instance (default name pattern)
     expect(res.body.output.links[0].url).toBe(
-      '/catalog/default/resource/platform-mesh',
+      `/catalog/default/resource/it-template-${NS}-platform-mesh`,
     );
     expect(res.body.output.text[0].content).toContain(
       `it-template/${NS}/platform-mesh`,
@@ -191,6 +200,12 @@ describe('the platform-mesh-remote template in the scaffolder', () => {
       kind: 'PlatformMesh',
       namespace: NS,
       name: 'platform-mesh',
+    });
+    // what the catalog entity provider reads: the owner and the template from the form
+    expect(pm.metadata.annotations).toMatchObject({
+      'platform-mesh.io/owner': 'group:default/platform-team',
+      'platform-mesh.io/source-template':
+        'template:default/platform-mesh-remote',
     });
     expect(pm.spec.exposure).toEqual({
       baseDomain: 'portal.localhost',

@@ -18,7 +18,10 @@ export {
 export type { KnownServiceName } from './knownServices';
 export { parseProfileYaml, readProfile } from './parseProfileYaml';
 export type { ParsedProfileYaml } from './parseProfileYaml';
-export { defaultServiceConfigs } from './serviceDefaults';
+export {
+  CNPG_CHART_REPOSITORY,
+  defaultServiceConfigs,
+} from './serviceDefaults';
 export type { ServiceDefaultsContext } from './serviceDefaults';
 export { stringifyProfile } from './stringifyProfile';
 export { findUnquotedTemplates } from './templates';

@@ -17,6 +17,13 @@ export interface ServiceDefaultsContext {
   namespace: string;
 }
 
+/**
+ * The chart repository of `cnpg-operator` in argocd mode (the upstream argocd profile's).
+ *
+ * @public
+ */
+export const CNPG_CHART_REPOSITORY = 'ghcr.io/cloudnative-pg/charts';
+
 /** The kcp front proxy lives in the operator's `--kcp-namespace` (default `platform-mesh-system`). */
 const KCP_NAMESPACE = 'platform-mesh-system';
 
@@ -285,9 +292,18 @@ function cnpgOperatorService(ctx: ServiceDefaultsContext): ServiceConfig {
   };
   if (ctx.deploymentTechnology === 'argocd') {
     // The Argo CD Application template hard-codes `chart: <service>`; the upstream chart is named
-    // `cloudnative-pg`, so it is pulled from its Helm repository (set `repoURL` through
-    // `serviceOverrides`), in an early sync wave so its CRDs exist before `infra` syncs.
+    // `cloudnative-pg`, so it is pulled from its Helm repository, in an early sync wave so its CRDs
+    // exist before `infra` syncs. The repository is the upstream argocd profile's: helm-charts
+    // `local-setup/kustomize/overlays/platform-mesh-resource-argocd/default-profile.yaml`
+    // (commit 303bf97) sets `repoURL: ghcr.io/cloudnative-pg/charts`, `chart: cloudnative-pg`,
+    // `version: "0.28.0"`; the OCM component (`.ocm/component-constructor-aggregate.yaml`) points
+    // at the same chart. Override it per service (`serviceOverrides` / `serviceRepoUrls`) for a
+    // mirror. No other service needs a default: the infra components' Applications carry their
+    // upstream repositories in the operator's templates (gotemplates/infra/infra/*), and the other
+    // services' Applications get theirs from their OCM Resource (ResourceSubroutine patches
+    // `repoURL`/`targetRevision`).
     config.helmRepo = true;
+    config.repoURL = CNPG_CHART_REPOSITORY;
     config.chart = 'cloudnative-pg';
     config.version = '0.28.0';
     config.syncWave = -1;

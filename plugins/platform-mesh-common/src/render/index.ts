@@ -9,7 +9,16 @@ export {
   renderKubeconfigSecrets,
   renderSetupSecret,
 } from './kubeconfigSecrets';
+export { renderInstanceCatalogEntity } from './instanceCatalogEntity';
+export type {
+  InstanceCatalogEntity,
+  InstanceCatalogEntityOptions,
+} from './instanceCatalogEntity';
+export { instanceSettingsOf } from './instanceSettings';
+export type { InstanceSettings } from './instanceSettings';
 export { RENDERED_OBJECT_LABELS } from './labels';
+export { diffLines, formatLineDiff } from './lineDiff';
+export type { LineDiffHunk, LineDiffOptions } from './lineDiff';
 export { stringifyManifests } from './manifests';
 export { renderPlan } from './plan';
 export type { RenderPlanOptions } from './plan';

@@ -32,6 +32,12 @@ export interface RenderPlanOptions {
    * profile; a string to use a hash computed elsewhere; `false` to write no annotation.
    */
   profileHash?: string | false;
+  /**
+   * Annotations written on the PlatformMesh besides the profile hash, e.g. the catalog owner
+   * (`PLATFORM_MESH_OWNER_ANNOTATION`) and source template the template recorded. Never put
+   * credentials here.
+   */
+  annotations?: Record<string, string>;
 }
 
 type Draft = Omit<PlannedObject, 'order'>;
@@ -169,7 +175,10 @@ export function renderPlan(
   add({
     role: 'runtime',
     cluster: clusters.runtime,
-    object: renderPlatformMesh(resolved.setup, { profileHash }),
+    object: renderPlatformMesh(resolved.setup, {
+      profileHash,
+      annotations: options.annotations,
+    }),
     sensitive: false,
     description: 'PlatformMesh instance',
   });

@@ -16,6 +16,11 @@ export interface RenderPlatformMeshOptions {
    * profile-only change touches the PlatformMesh and the operator reconciles.
    */
   profileHash?: string;
+  /**
+   * More annotations for the PlatformMesh (the catalog owner, the source template, where its
+   * catalog entity comes from). The profile hash annotation cannot be overridden here.
+   */
+  annotations?: Record<string, string>;
 }
 
 /**
@@ -65,8 +70,16 @@ export function renderPlatformMesh(
     namespace: resolved.instance.namespace,
     labels: { ...RENDERED_OBJECT_LABELS },
   };
+  const annotations: Record<string, string> = { ...options.annotations };
   if (options.profileHash) {
-    metadata.annotations = { [PROFILE_HASH_ANNOTATION]: options.profileHash };
+    annotations[PROFILE_HASH_ANNOTATION] = options.profileHash;
+  } else {
+    delete annotations[PROFILE_HASH_ANNOTATION];
+  }
+  if (Object.keys(annotations).length > 0) {
+    metadata.annotations = Object.fromEntries(
+      Object.entries(annotations).sort(([a], [b]) => a.localeCompare(b)),
+    );
   }
   return {
     apiVersion: 'core.platform-mesh.io/v1alpha1',

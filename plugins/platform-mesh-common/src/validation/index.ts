@@ -12,6 +12,8 @@ export {
   quoteForMessage,
   truncateForMessage,
 } from './echo';
+export { normalizeEntityRef } from './entityRef';
+export type { EntityRefCheck } from './entityRef';
 export { INPUT_LIMITS } from './limits';
 export { SetupValidationError } from './SetupValidationError';
 export type { SetupValidationResult, ValidationProblem } from './types';

@@ -382,11 +382,12 @@ const cases: Case[] = [
     'conflicts with profile.options.services',
   ],
   [
-    'argocd cnpg without repo',
+    'argocd cnpg with its default repo overridden by an empty one',
     minimalSetup,
     s => {
       s.deploymentTechnology = 'argocd';
       s.profile.options.destinationServer = 'https://10.0.0.1:6443';
+      s.profile.options.serviceOverrides = { 'cnpg-operator': { repoURL: '' } };
     },
     'profile.options.serviceOverrides.cnpg-operator.repoURL',
     'set its repoURL',

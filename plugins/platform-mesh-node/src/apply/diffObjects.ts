@@ -1,4 +1,7 @@
-import type { KubernetesObject } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  formatLineDiff,
+  type KubernetesObject,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { normalizeObject } from './normalizeObject';
 
 /**
@@ -50,8 +53,15 @@ export function diffObjects(
 
 type RawEntry = Omit<DiffEntry, 'path'> & { path: string[] };
 
+/** Context lines around each change of a multi-line string (a profile). */
+const LINE_DIFF_CONTEXT = 3;
+
 /**
- * Formats a diff as lines (`+ path: value`, `- path`, `~ path: old → new`).
+ * Formats a diff as lines (`+ path: value`, `- path`, `~ path: old → new`). A change of a
+ * multi-line string (the profile ConfigMap's `profile.yaml`) is shown line by line instead:
+ * `~ path:` followed by the hunks of a line diff (`@@ -a,b +c,d @@`, then ` `/`-`/`+` lines with a
+ * few lines of context), indented by two spaces. Secret values are redacted by
+ * {@link diffObjects} before they get here, so they are never diffed by value.
  *
  * @public
  */
@@ -64,6 +74,16 @@ export function formatDiff(entries: DiffEntry[]): string {
         case 'removed':
           return `- ${entry.path}: ${show(entry.before)}`;
         default:
+          if (isMultiLine(entry.before) || isMultiLine(entry.after)) {
+            return `~ ${entry.path}:\n${formatLineDiff(
+              String(entry.before),
+              String(entry.after),
+              { context: LINE_DIFF_CONTEXT },
+            )
+              .split('\n')
+              .map(line => `  ${line}`)
+              .join('\n')}`;
+          }
           return `~ ${entry.path}: ${show(entry.before)} → ${show(
             entry.after,
           )}`;
@@ -117,6 +137,10 @@ function walk(a: unknown, b: unknown, path: string[], out: RawEntry[]): void {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMultiLine(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('\n');
 }
 
 function show(value: unknown): string {

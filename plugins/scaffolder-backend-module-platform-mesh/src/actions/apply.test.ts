@@ -213,8 +213,8 @@ describe('platform-mesh:apply', () => {
     expect(result.outputs).toMatchObject({
       instanceRef: { target: 'dev', namespace: 'pm-unit-ns', name: 'pm-unit' },
       annotation: 'dev/pm-unit-ns/pm-unit',
-      entityRef: 'resource:default/pm-unit',
-      entityUrl: '/catalog/default/resource/pm-unit',
+      entityRef: 'resource:default/dev-pm-unit-ns-pm-unit',
+      entityUrl: '/catalog/default/resource/dev-pm-unit-ns-pm-unit',
       dryRun: false,
       requiredSecrets: [],
     });

@@ -18,6 +18,10 @@ import { setupInputProperties, setupOutputProperties } from './inputProperties';
 export interface PlatformMeshApplyActionOptions {
   clusters: PlatformMeshClustersService;
   permissions: PermissionsService;
+  /** `catalog.providers.platformMesh.namePattern`: names the entity the output links to. */
+  namePattern?: string;
+  /** `catalog.providers.platformMesh.defaultOwner`: the owner when the template names none. */
+  defaultOwner?: string;
 }
 
 /**
@@ -30,7 +34,7 @@ export interface PlatformMeshApplyActionOptions {
 export function createPlatformMeshApplyAction(
   options: PlatformMeshApplyActionOptions,
 ) {
-  const { clusters, permissions } = options;
+  const { clusters, permissions, namePattern, defaultOwner } = options;
   return createTemplateAction({
     id: 'platform-mesh:apply',
     description:
@@ -151,6 +155,9 @@ export function createPlatformMeshApplyAction(
         clusters,
         secrets: ctx.secrets,
         owner: ctx.user?.ref,
+        configuredOwner: defaultOwner,
+        namePattern,
+        sourceTemplate: ctx.templateInfo?.entityRef,
       });
       assertTargetNamespace(input.target, input.setup.instance.namespace);
       reportInputWarnings(ctx, input.warnings);

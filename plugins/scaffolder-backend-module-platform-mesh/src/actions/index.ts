@@ -3,6 +3,14 @@ export {
   type PlatformMeshApplyActionOptions,
 } from './apply';
 export {
+  createPlatformMeshDescribeAction,
+  type PlatformMeshDescribeActionOptions,
+} from './describe';
+export {
   createPlatformMeshRenderAction,
   type PlatformMeshRenderActionOptions,
 } from './render';
+export {
+  createPlatformMeshDeleteAction,
+  type PlatformMeshDeleteActionOptions,
+} from './delete';

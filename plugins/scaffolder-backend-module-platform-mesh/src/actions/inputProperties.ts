@@ -189,14 +189,28 @@ export const setupInputProperties = {
     z
       .string({
         description:
-          'Name of the catalog Resource for the instance (default: the instance name)',
+          'Name of the catalog Resource for the instance. Default: the name the catalog entity provider gives it (`catalog.providers.platformMesh.namePattern`, default `{target}-{namespace}-{name}`), so the output link leads to its page',
       })
       .optional(),
   owner: (z: Z) =>
     z
       .string({
         description:
-          'Owner of the catalog Resource (default: the user who runs the template)',
+          "Owner of the instance: a Group or User entity ref as `OwnerPicker` returns it (`group:default/platform-team`; a bare name is a group). Recorded on the PlatformMesh as `platform-mesh.io/owner`, which the catalog entity provider makes the entity's `spec.owner`. Default: `catalog.providers.platformMesh.defaultOwner`, else the user who runs the template",
+      })
+      .optional(),
+  sourceTemplate: (z: Z) =>
+    z
+      .string({
+        description:
+          "Entity ref of the template that creates the instance, recorded on the PlatformMesh as `platform-mesh.io/source-template` (the entity's `backstage.io/source-template`). Default: the running template",
+      })
+      .optional(),
+  serviceRepoUrls: (z: Z) =>
+    z
+      .record(z.string(), {
+        description:
+          'Per service, the chart repository to pull from (its `repoURL`), e.g. `{ cnpg-operator: <mirror> }`: an https:// URL or an OCI reference, without credentials. Merged over the defaults (in argocd mode cnpg-operator defaults to the upstream `ghcr.io/cloudnative-pg/charts`). Not combined with `profile`',
       })
       .optional(),
 };

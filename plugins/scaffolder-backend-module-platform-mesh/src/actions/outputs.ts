@@ -1,21 +1,27 @@
 import {
-  PLATFORM_MESH_INSTANCE_ANNOTATION,
+  renderInstanceCatalogEntity,
+  type InstanceCatalogEntity,
   type RenderPlan,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import type { InstanceCatalogInput } from '../input/readCatalogInput';
 import type { SetupInput } from '../input/readSetupInput';
 
 /** The catalog Resource that represents an instance. */
-export interface InstanceEntity {
-  name: string;
-  owner: string;
-}
+export type InstanceEntity = Pick<
+  InstanceCatalogInput,
+  'name' | 'owner' | 'sourceTemplate'
+>;
 
 /** The catalog entity of the input. */
 export function entityOf(input: SetupInput): InstanceEntity {
   return input.entity;
 }
 
-/** The outputs both actions give: instance, annotation and the entity link. */
+/**
+ * The outputs both actions give: instance, annotation and the entity link. The entity is
+ * `resource:default/<name>` with the name the catalog entity provider gives the instance
+ * (`catalog.providers.platformMesh.namePattern`), so the link leads to the page with the card.
+ */
 export function instanceOutputs(plan: RenderPlan, entity: InstanceEntity) {
   return {
     instanceRef: { ...plan.instanceRef },
@@ -26,24 +32,17 @@ export function instanceOutputs(plan: RenderPlan, entity: InstanceEntity) {
 }
 
 /**
- * The catalog entity for an instance: a Resource of type `platform-mesh-instance` carrying the
- * `platform-mesh.io/instance` annotation, so the Platform Mesh card shows on its page.
+ * The catalog entity for an instance (the instance's `catalog-info.yaml`): the same Resource the
+ * catalog entity provider emits, built by `renderInstanceCatalogEntity`.
  */
-export function catalogInfo(plan: RenderPlan, entity: InstanceEntity) {
-  const { target, namespace, name } = plan.instanceRef;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: entity.name,
-      title: `Platform Mesh ${name} (${target})`,
-      description: `Platform Mesh instance ${namespace}/${name} on target ${target}`,
-      annotations: { [PLATFORM_MESH_INSTANCE_ANNOTATION]: plan.annotation },
-      tags: ['platform-mesh'],
-    },
-    spec: {
-      type: 'platform-mesh-instance',
-      owner: entity.owner,
-    },
-  };
+export function catalogInfo(
+  plan: RenderPlan,
+  entity: InstanceEntity,
+): InstanceCatalogEntity {
+  return renderInstanceCatalogEntity({
+    ref: plan.instanceRef,
+    owner: entity.owner,
+    name: entity.name,
+    sourceTemplate: entity.sourceTemplate,
+  });
 }

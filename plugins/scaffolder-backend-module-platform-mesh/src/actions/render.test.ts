@@ -146,7 +146,7 @@ describe('platform-mesh:render', () => {
     expect(entity.spec.owner).toBe('user:default/platform-engineer');
     expect(result.outputs).toMatchObject({
       annotation: 'dev/pm-render-ns/pm-render',
-      entityUrl: '/catalog/default/resource/pm-render',
+      entityUrl: '/catalog/default/resource/dev-pm-render-ns-pm-render',
     });
     // ServiceAccount RBAC is rendered so GitOps users can apply it too
     expect(

@@ -16,6 +16,7 @@ import {
 } from '../input/readSetupInput';
 import { assertTargetNamespace } from '../input/targetNamespace';
 import { reportInputWarnings } from '../input/reportInputWarnings';
+import { changeDescription } from '../render/changeDescription';
 import { workspaceFiles } from '../render/workspaceFiles';
 import { setupInputProperties, setupOutputProperties } from './inputProperties';
 import { instanceOutputs } from './outputs';
@@ -24,6 +25,10 @@ import { examples } from './render.examples';
 /** Options of {@link createPlatformMeshRenderAction}. */
 export interface PlatformMeshRenderActionOptions {
   clusters: PlatformMeshClustersService;
+  /** `catalog.providers.platformMesh.namePattern`: names the rendered catalog entity. */
+  namePattern?: string;
+  /** `catalog.providers.platformMesh.defaultOwner`: the owner when the template names none. */
+  defaultOwner?: string;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface PlatformMeshRenderActionOptions {
 export function createPlatformMeshRenderAction(
   options: PlatformMeshRenderActionOptions,
 ) {
-  const { clusters } = options;
+  const { clusters, namePattern, defaultOwner } = options;
   return createTemplateAction({
     id: 'platform-mesh:render',
     description:
@@ -58,6 +63,13 @@ export function createPlatformMeshRenderAction(
             .enum(['apiExportName', 'apiExportNames'], {
               description:
                 'The PlatformMesh CRD generation to render provider connections for: apiExportName (one name; operator v0.81.14, the default) or apiExportNames (a list; CRD chart 0.11.0 / pm-operator 0.87.0 and newer). One name and a list of one are converted; a list of several names needs apiExportNames',
+            })
+            .optional(),
+        catalogEntity: z =>
+          z
+            .enum(['repository', 'provider'], {
+              description:
+                "Where the instance's catalog entity comes from: `repository` (default: the rendered catalog-info.yaml is registered from the Git repository, and the PlatformMesh is annotated `platform-mesh.io/catalog-entity: repository` so the catalog entity provider does not emit it too) or `provider` (the provider emits it once the PlatformMesh exists; do not register the catalog-info.yaml then)",
             })
             .optional(),
         includeSecrets: z =>
@@ -85,6 +97,18 @@ export function createPlatformMeshRenderAction(
               }),
             )
             .describe('Secrets to create out of band (names only)'),
+        catalogInfoPath: z =>
+          z
+            .string()
+            .describe(
+              "Path of the instance's catalog-info.yaml, relative to the workspace (register it from the repository with catalog:register)",
+            ),
+        changeDescription: z =>
+          z
+            .string()
+            .describe(
+              'Markdown for a pull request: the instance, the objects per cluster in apply order, and the Secrets to create out of band (names only)',
+            ),
         readme: z =>
           z
             .string()
@@ -113,6 +137,15 @@ export function createPlatformMeshRenderAction(
           message: 'must be apiExportName or apiExportNames',
         });
       }
+      const catalogEntity =
+        readField<string>(raw, 'catalogEntity', 'string', problems) ??
+        'repository';
+      if (!['repository', 'provider'].includes(catalogEntity)) {
+        problems.push({
+          field: 'catalogEntity',
+          message: 'must be repository or provider',
+        });
+      }
       const credentials = raw.credentials ?? 'serviceAccount';
       if (includeSecrets && credentials !== 'secrets') {
         problems.push({
@@ -137,6 +170,10 @@ export function createPlatformMeshRenderAction(
         readSecretKubeconfigs: includeSecrets,
         defaultCredentials: 'serviceAccount',
         defaultOwner: ctx.user?.ref,
+        configuredOwner: defaultOwner,
+        namePattern,
+        sourceTemplate: ctx.templateInfo?.entityRef,
+        catalogEntity: catalogEntity as 'repository' | 'provider',
         extraProblems: problems,
       });
       assertTargetNamespace(input.target, input.setup.instance.namespace);
@@ -150,6 +187,7 @@ export function createPlatformMeshRenderAction(
             : input.setup,
           input.credentials === 'serviceAccount',
           true,
+          input.annotations,
         ),
         { providerConnections: [form], extraProviderConnections: [form] },
         `crdGeneration ${form}; set crdGeneration to the form of the CRD installed on the runtime cluster`,
@@ -204,6 +242,16 @@ export function createPlatformMeshRenderAction(
         ctx.output(name as any, value as any);
       }
       ctx.output('files', written);
+      ctx.output(
+        'catalogInfoPath',
+        targetPath === '.'
+          ? 'catalog-info.yaml'
+          : `${targetPath.replace(/\/+$/, '')}/catalog-info.yaml`,
+      );
+      ctx.output(
+        'changeDescription',
+        changeDescription(plan.render, plan.items, secretsWritten),
+      );
       ctx.output(
         'requiredSecrets',
         plan.render.requiredSecrets.map(s => ({

@@ -80,13 +80,15 @@ function identity(item: { cluster: string; object: KubernetesObject }) {
  * @param setup - the setup, with the kubeconfigs to render into Secrets
  * @param withServiceAccounts - add the ServiceAccounts
  * @param withAdministratorRbac - add their ClusterRoles and bindings (rendered folders only)
+ * @param annotations - more annotations for the PlatformMesh (owner, source template)
  */
 export function buildApplyPlan(
   setup: PlatformMeshSetup & { kubeconfigs?: SetupKubeconfigs },
   withServiceAccounts: boolean,
   withAdministratorRbac = false,
+  annotations?: Record<string, string>,
 ): ApplyPlan {
-  const render = renderPlan(setup);
+  const render = renderPlan(setup, { annotations });
   const planned: ApplyPlanItem[] = render.objects.map(o => ({
     step: stepOf(o.object),
     role: o.role,

@@ -9,10 +9,12 @@ import type {
   DryRunResult,
   PlatformMeshClustersService,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
+import type { ServiceAccountToken } from '../credentials/serviceAccountTokens';
 import type { SetupInput } from '../input/readSetupInput';
 import { baseKubeconfigsOf } from './applyCredentials';
 import { buildApplyPlan, type ApplyPlan } from './applyPlan';
 import { planInInstalledForm } from './installedFormPlan';
+import { ObjectReads } from './objectReads';
 import { objectRoles, type ObjectRoles } from './objectRoles';
 import type { ApplyOptions } from './readApplyInput';
 
@@ -35,6 +37,13 @@ export interface ApplyRun extends ObjectRoles {
    * objects it deferred (their namespace did not exist yet) right after the Namespaces.
    */
   verified?: DryRunResult;
+  /**
+   * The tokens the dry run previewed (ServiceAccount credentials): the writes keep the reusable
+   * ones and mint the rest without reading the Secrets and ServiceAccounts again.
+   */
+  previewedTokens?: ServiceAccountToken[];
+  /** Reads before the first write, each sent once (ownership check, token preview). */
+  reads: ObjectReads;
   /** The provider connection forms the runtime cluster's PlatformMesh CRD declares (preflight). */
   providerConnectionForms?: InstalledProviderConnectionForms;
   /** The plan with these kubeconfigs in the Secrets (the setup alone when there are none). */
@@ -69,6 +78,8 @@ export function startApplyRun(options: {
         ? { ...setup, kubeconfigs }
         : setup,
       useServiceAccounts,
+      false,
+      input.annotations,
     );
   // Once the preflight has read the installed CRD, every plan takes its provider connection form.
   const started: { run?: ApplyRun } = {};
@@ -88,6 +99,7 @@ export function startApplyRun(options: {
     baseKubeconfigs,
     plan,
     planFor,
+    reads: new ObjectReads(clusters),
     logger,
     signal,
   };

@@ -60,6 +60,12 @@ export function readApplyInput(
     clusters: PlatformMeshClustersService;
     secrets?: Record<string, string | undefined>;
     owner?: string;
+    /** `catalog.providers.platformMesh.defaultOwner` */
+    configuredOwner?: string;
+    /** `catalog.providers.platformMesh.namePattern` */
+    namePattern?: string;
+    /** The running template's entity ref. */
+    sourceTemplate?: string;
   },
 ): { options: ApplyOptions; input: SetupInput } {
   const problems: Problem[] = [];
@@ -69,6 +75,9 @@ export function readApplyInput(
     secrets: context.secrets,
     defaultCredentials: 'serviceAccount',
     defaultOwner: context.owner,
+    configuredOwner: context.configuredOwner,
+    namePattern: context.namePattern,
+    sourceTemplate: context.sourceTemplate,
     extraProblems: problems,
   });
   return { options, input };

@@ -20,6 +20,13 @@ import type { KubeconfigSourceId } from '../credentials/serviceAccountRbac';
 import { parseKubeconfig } from '../credentials/parseKubeconfig';
 import { toInputError, type Problem } from './inputProblems';
 import {
+  instanceCatalogInput,
+  readCatalogFields,
+  type CatalogEntitySource,
+  type InstanceCatalogInput,
+} from './readCatalogInput';
+import { mergeServiceRepoUrls, readServiceRepoUrls } from './serviceRepoUrls';
+import {
   describeType,
   isObject,
   readField as field,
@@ -49,7 +56,10 @@ export interface SetupInput {
   secretKubeconfigs: SetupKubeconfigs;
   /** The server URLs the consumers use (for ServiceAccount kubeconfigs). */
   servers: { runtime: string; infra: string };
-  entity: { name: string; owner: string };
+  /** The instance's catalog entity: name, owner, source template. */
+  entity: InstanceCatalogInput;
+  /** Annotations for the PlatformMesh (the owner and source template the template recorded). */
+  annotations: Record<string, string>;
   /**
    * What was accepted but probably is a mistake (a duplicate key in the profile YAML, an unknown
    * feature toggle), named by input field: for the task log and output.
@@ -253,7 +263,16 @@ export function readSetupInput(
     clusters: PlatformMeshClustersService;
     secrets?: Record<string, string | undefined>;
     defaultCredentials: CredentialsMode;
+    /** The initiator's entity ref: the owner when neither `owner` nor config names one. */
     defaultOwner?: string;
+    /** `catalog.providers.platformMesh.defaultOwner`: the owner when `owner` is not given. */
+    configuredOwner?: string;
+    /** `catalog.providers.platformMesh.namePattern`: the instance entity's name pattern. */
+    namePattern?: string;
+    /** The running template's entity ref, the default of `sourceTemplate`. */
+    sourceTemplate?: string;
+    /** Where the instance's catalog entity comes from (render: `repository`). */
+    catalogEntity?: CatalogEntitySource;
     /**
      * Read kubeconfigs from the task secrets with `credentials: secrets` (default true). The render
      * action reads them only when it may write them.
@@ -364,8 +383,10 @@ export function readSetupInput(
     'string',
     problems,
   );
-  const entityName = field<string>(raw, 'entityName', 'string', problems);
-  const owner = field<string>(raw, 'owner', 'string', problems);
+  const catalogFields = readCatalogFields(raw, problems, {
+    sourceTemplate: options.sourceTemplate,
+  });
+  const serviceRepoUrls = readServiceRepoUrls(raw, problems);
 
   if (protocol !== undefined && protocol !== 'http' && protocol !== 'https') {
     problems.push({
@@ -383,6 +404,7 @@ export function readSetupInput(
   for (const [fieldName, value] of [
     ['services', services],
     ['serviceOverrides', serviceOverrides],
+    ['serviceRepoUrls', serviceRepoUrls],
   ] as const) {
     if (profile !== undefined && value !== undefined) {
       problems.push({
@@ -546,7 +568,14 @@ export function readSetupInput(
         : {
             options: {
               ...(services ? { services } : {}),
-              ...(serviceOverrides ? { serviceOverrides } : {}),
+              ...(serviceOverrides || serviceRepoUrls
+                ? {
+                    serviceOverrides: mergeServiceRepoUrls(
+                      serviceOverrides,
+                      serviceRepoUrls,
+                    ),
+                  }
+                : {}),
               ...(deploymentTechnology === 'argocd' &&
               (credentials !== 'secrets' ||
                 runtimeServerUrl ||
@@ -599,10 +628,21 @@ export function readSetupInput(
     credentials,
     secretKubeconfigs,
     servers,
-    entity: {
-      name: entityName ?? instanceName,
-      owner: owner ?? options.defaultOwner ?? 'unknown',
-    },
+    entity: instanceCatalogInput(
+      {
+        target: target.name,
+        namespace: setup.instance.namespace,
+        name: instanceName,
+      },
+      catalogFields,
+      {
+        namePattern: options.namePattern,
+        defaultOwner: options.configuredOwner,
+        initiator: options.defaultOwner,
+        catalogEntity: options.catalogEntity,
+      },
+    ),
+    annotations: {},
     warnings: [],
   };
 
@@ -637,20 +677,11 @@ export function readSetupInput(
       .filter(p => !placeholders.has(p.field));
   if (!validation.ok) problems.push(...mapped(validation.problems));
   input.warnings = mapped(validation.warnings ?? []);
-  if (
-    entityName !== undefined &&
-    !/^[A-Za-z0-9][-A-Za-z0-9_.]{0,62}$/.test(entityName)
-  ) {
-    problems.push({
-      field: 'entityName',
-      message:
-        'must be a catalog entity name (letters, digits, -, _ and ., at most 63)',
-    });
-  }
   if (problems.length > 0 || !realTarget || !name) {
     throw toInputError(problems);
   }
   input.target = realTarget;
+  input.annotations = input.entity.annotations;
   return input;
 }
 
