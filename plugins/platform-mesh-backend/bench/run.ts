@@ -946,7 +946,18 @@ async function main() {
         ', ',
       )} instances x ${options.releases} HelmReleases`,
     );
-    const removed = await cleanBench(ctx.admin, options.writeConcurrency);
+    // a freshly started API server answers 503 "storage is (re)initializing" for a while after
+    // its CRDs are established: wait for it instead of failing the run
+    let removed = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        removed = await cleanBench(ctx.admin, options.writeConcurrency);
+        break;
+      } catch (error) {
+        if (attempt >= 20 || !/\(re\)initializing/.test(String(error))) throw error;
+        await sleep(3000);
+      }
+    }
     if (removed) log(`removed ${removed} objects left by an earlier run`);
     const all: Results[] = [];
     for (const instances of options.scales) {
