@@ -28,6 +28,8 @@ backend.add(
 
 // scaffolder, with the platform-mesh:* actions
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// publish:github:pull-request, used by the GitOps example template
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import(
     '@platform-mesh-backstage/plugin-scaffolder-backend-module-platform-mesh'
