@@ -4,6 +4,8 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { AxeResults } from 'axe-core';
 
 /** Where the card screenshots go (git-ignored, kept as CI artifacts). */
 export const SCREENSHOTS_DIR = 'test-results/screenshots';
@@ -54,23 +56,82 @@ export async function openResource(page: Page, name: string): Promise<void> {
   await page.goto(`/catalog/default/resource/${name}`);
 }
 
-/** The Platform Mesh card on the current entity page, once it shows a status. */
+/** The "Platform Mesh" tab of a Resource of `examples/entities.yaml`. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.goto(`/catalog/default/resource/${name}/platform-mesh`);
+}
+
+/**
+ * The Platform Mesh tab's content on the current entity page, once it shows a status (the full
+ * pipeline, releases, diagnostics and topology; the overview has the compact card).
+ */
 export async function platformMeshCard(page: Page): Promise<Locator> {
-  const card = page
-    .locator('.MuiCard-root')
-    .filter({ has: page.getByTestId('platform-mesh-instance-ref') });
-  await expect(card).toHaveCount(1);
+  const tab = page
+    .locator('main, [role="main"], article')
+    .filter({ has: page.getByTestId('platform-mesh-tab-overall') })
+    .last();
+  await expect(tab).toHaveCount(1);
   // the status has arrived when the Conditions section is there (loading shows a progress bar)
   await expect(
-    card.getByRole('list', { name: 'Condition pipeline' }),
+    tab.getByRole('list', { name: 'Condition pipeline' }),
   ).toBeVisible();
+  return tab;
+}
+
+/** The compact overview card on the current entity page, once it shows a status. */
+export async function overviewCard(page: Page): Promise<Locator> {
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByTestId('platform-mesh-overview') });
+  await expect(card).toHaveCount(1);
+  await expect(card.getByRole('region', { name: 'Pipeline' })).toBeVisible();
   return card;
+}
+
+/** Shows the healthy rows of the tab's releases table (collapsed by default). */
+export async function showHealthyReleases(region: Locator): Promise<void> {
+  const toggle = region.getByRole('button', { name: /^Show \d+ healthy/ });
+  if (await toggle.count()) await toggle.click();
+}
+
+/**
+ * The serious and critical axe-core violations (WCAG 2 A and AA rules) inside `scope`: axe-core
+ * is injected from the package, so nothing is fetched.
+ */
+export async function axeViolations(scope: Locator): Promise<string[]> {
+  const page = scope.page();
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) {
+    // evaluated through the DevTools protocol: the app's Content Security Policy forbids inline
+    // <script> tags, and nothing is loaded from anywhere else
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  const results = await scope.evaluate(
+    (element: Element) =>
+      (window as unknown as { axe: { run: Function } }).axe.run(element, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+      }) as Promise<AxeResults>,
+  );
+  return results.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      v =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map(n => n.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+/** Switches the app to the dark theme (the user setting the app reads on load). */
+export async function useDarkTheme(page: Page): Promise<void> {
+  await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
 }
 
 /** A row of the releases table, by the release's name (the first line of its first cell). */
 export function releaseRow(region: Locator, name: string): Locator {
   return region.locator('tbody tr').filter({
-    has: region.page().locator('td:first-child', {
+    has: region.page().locator(':is(td, th):first-child', {
       hasText: new RegExp(`^${name}(HelmRelease|Kustomization|Application)`),
     }),
   });

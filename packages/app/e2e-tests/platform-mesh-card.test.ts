@@ -1,5 +1,6 @@
 /*
- * The Platform Mesh entity card in the example app, in a real browser, against the backend and
+ * The Platform Mesh entity tab (the full view: pipeline, releases, diagnostics, topology; the
+ * overview's compact card is in platform-mesh-overview.test.ts) in the example app, in a real browser, against the backend and
  * the local Kubernetes API servers seeded by `yarn clusters seed healthy failed
  * flux-secret-missing argocd` (scripts/e2e.sh does that). The expected texts come from the seed
  * files in packages/dev-clusters/scenarios.
@@ -7,11 +8,12 @@
 import {
   expect,
   expectNoHorizontalOverflow,
-  openResource,
+  openTab,
   pipelineStep,
   platformMeshCard,
   releaseRow,
   saveScreenshots,
+  showHealthyReleases,
   signIn,
   test,
 } from './fixtures';
@@ -23,7 +25,7 @@ test.beforeEach(async ({ page }) => {
 test('healthy instance: overall Healthy, the pipeline, release versions and reachable clusters', async ({
   page,
 }) => {
-  await openResource(page, 'platform-mesh-healthy');
+  await openTab(page, 'platform-mesh-healthy');
   const card = await platformMeshCard(page);
 
   await expect(
@@ -49,6 +51,10 @@ test('healthy instance: overall Healthy, the pipeline, release versions and reac
   );
 
   const releases = card.getByRole('region', { name: 'HelmReleases' });
+  // healthy rows are collapsed by default
+  await expect(releases.locator('tbody tr')).toHaveCount(0);
+  await expect(releases).toContainText('7 healthy releases hidden.');
+  await showHealthyReleases(releases);
   await expect(releases.locator('tbody tr')).toHaveCount(7);
   const certManager = releaseRow(releases, 'cert-manager');
   await expect(certManager).toContainText('Healthy');
@@ -91,7 +97,7 @@ test('healthy instance: overall Healthy, the pipeline, release versions and reac
 test('failed instance: the Stalled HelmRelease first with its message, the blocking step', async ({
   page,
 }) => {
-  await openResource(page, 'platform-mesh-failed');
+  await openTab(page, 'platform-mesh-failed');
   const card = await platformMeshCard(page);
 
   // a release Flux gave up on (Stalled/RetriesExceeded) is broken, not slow
@@ -134,7 +140,7 @@ test('failed instance: the Stalled HelmRelease first with its message, the block
 test('flux-secret-missing: the diagnostic with its hint, the broken infra → runtime link', async ({
   page,
 }) => {
-  await openResource(page, 'platform-mesh-flux-secret-missing');
+  await openTab(page, 'platform-mesh-flux-secret-missing');
   const card = await platformMeshCard(page);
 
   const diagnostics = card.getByRole('region', { name: 'Diagnostics (1)' });
@@ -168,7 +174,7 @@ test('flux-secret-missing: the diagnostic with its hint, the broken infra → ru
 test('argocd: Applications instead of HelmReleases, the wrong destination diagnosed', async ({
   page,
 }) => {
-  await openResource(page, 'platform-mesh-argocd');
+  await openTab(page, 'platform-mesh-argocd');
   const card = await platformMeshCard(page);
 
   await expect(card.getByTestId('platform-mesh-instance-ref')).toHaveText(
@@ -182,6 +188,7 @@ test('argocd: Applications instead of HelmReleases, the wrong destination diagno
   await expect(certManager).toContainText(
     "application destination server 'https://kubernetes.default.svc'",
   );
+  await showHealthyReleases(applications);
   await expect(releaseRow(applications, 'portal')).toContainText('Healthy');
   await expect(
     card.getByRole('region', { name: /^Diagnostics/ }),
@@ -195,7 +202,7 @@ test('argocd: Applications instead of HelmReleases, the wrong destination diagno
 
 test('dark theme: the failed card stays readable', async ({ page }) => {
   await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
-  await openResource(page, 'platform-mesh-failed');
+  await openTab(page, 'platform-mesh-failed');
   const card = await platformMeshCard(page);
   await expect(
     card.getByRole('status', { name: 'Overall health: Failed' }),

@@ -8,10 +8,11 @@ import { liveProfile } from '@internal/dev-clusters/lib/live';
 import { operatorLog, operatorUp } from '@internal/dev-clusters/lib/testing';
 import {
   expect,
-  openResource,
+  openTab,
   platformMeshCard,
   releaseRow,
   saveScreenshots,
+  showHealthyReleases,
   signIn,
   test,
 } from './fixtures';
@@ -53,7 +54,7 @@ test('live: the template in the UI, the real operator and Flux, and a card that 
   // the how-to's next step, with what the page showed
   operatorUp('platform-mesh-system', values);
 
-  await openResource(page, 'platform-mesh-live');
+  await openTab(page, 'platform-mesh-live');
   await expect(async () => {
     await page.reload();
     const card = await platformMeshCard(page);
@@ -76,6 +77,7 @@ test('live: the template in the UI, the real operator and Flux, and a card that 
     'No problems found.',
   );
   const releases = card.getByRole('region', { name: 'HelmReleases' });
+  await showHealthyReleases(releases);
   for (const name of ['account-operator', 'iam-service', 'portal']) {
     const row = releaseRow(releases, name);
     await expect(row).toContainText('Healthy');

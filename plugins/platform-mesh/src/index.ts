@@ -9,7 +9,11 @@ export { isPlatformMeshAvailable } from './isPlatformMeshAvailable';
 export * from './api';
 export {
   EntityPlatformMeshCard,
+  EntityPlatformMeshContent,
+  EntityPlatformMeshOverviewCard,
   type PlatformMeshCardProps,
+  type PlatformMeshContentProps,
+  type PlatformMeshOverviewCardProps,
 } from './components';
 export {
   PlatformMeshTargetPickerFieldExtension,

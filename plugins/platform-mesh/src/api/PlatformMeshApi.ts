@@ -4,8 +4,11 @@ import type {
   InstanceStatus,
   InstanceList,
   OperatorLogs,
+  ReconcileRequest,
+  ReconcileResult,
   TargetSummary,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import type { InstanceObject, InstanceObjectRef } from './instanceObject';
 
 export type { OperatorLogs };
 
@@ -26,6 +29,17 @@ export interface PlatformMeshApi {
    * `platform-mesh.status.read` on the instance and the basic `platform-mesh.logs.read`).
    */
   getOperatorLogs(ref: InstanceRef, tailLines?: number): Promise<OperatorLogs>;
+  /**
+   * Asks the controllers to reconcile the instance or one of its objects now
+   * (`POST .../reconcile`; needs `platform-mesh.reconcile` on the instance's entity and a
+   * configured reconcile credential for the target, else the backend answers 403 and says why).
+   */
+  reconcile(ref: InstanceRef, request: ReconcileRequest): Promise<ReconcileResult>;
+  /**
+   * One object of the instance as the backend's cache holds it (`GET .../objects/...`, without
+   * `metadata.managedFields`). Secrets are never served.
+   */
+  getObject(ref: InstanceRef, object: InstanceObjectRef): Promise<InstanceObject>;
 }
 
 /**

@@ -1,11 +1,18 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { InputError, ResponseError } from '@backstage/errors';
 import type {
   InstanceRef,
   InstanceStatus,
   InstanceList,
+  ReconcileRequest,
+  ReconcileResult,
   TargetSummary,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  isRequestableObject,
+  type InstanceObject,
+  type InstanceObjectRef,
+} from './instanceObject';
 import type { OperatorLogs, PlatformMeshApi } from './PlatformMeshApi';
 
 /** How many instance statuses the client remembers for conditional requests. */
@@ -73,6 +80,38 @@ export class PlatformMeshClient implements PlatformMeshApi {
     return this.get(
       `${instancePath(ref)}/operator-logs?tailLines=${tailLines}`,
     );
+  }
+
+  async reconcile(
+    ref: InstanceRef,
+    request: ReconcileRequest,
+  ): Promise<ReconcileResult> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('platform-mesh');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${instancePath(ref)}/reconcile`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as ReconcileResult;
+  }
+
+  getObject(ref: InstanceRef, object: InstanceObjectRef): Promise<InstanceObject> {
+    if (!isRequestableObject(object)) {
+      // Secrets are never requested, whatever a caller asks for.
+      return Promise.reject(
+        new InputError(`${object.kind} objects are never requested from the backend`),
+      );
+    }
+    const parts = [object.role, object.kind, object.namespace, object.name]
+      .map(encodeURIComponent)
+      .join('/');
+    return this.get(`${instancePath(ref)}/objects/${parts}`);
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -1,14 +1,18 @@
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { alpha, makeStyles, type Theme } from '@material-ui/core/styles';
+import { makeStyles, type Theme } from '@material-ui/core/styles';
 import type {
   ClusterRoleStatus,
   ConditionStatus,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { ClusterErrorText, clusterErrorText } from './ClusterErrorText';
 import { HealthStatus } from './HealthStatus';
-import { HEALTH_LABELS, HEALTH_VALUES, healthColor } from './healthStyle';
+import {
+  blockingStepColors,
+  HEALTH_LABELS,
+  HEALTH_VALUES,
+} from './healthStyle';
 import { conditionsNotCurrent } from './statusTruth';
 import { formatAge, formatRelative, formatTimestamp } from './time';
 
@@ -76,19 +80,23 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
 }));
 
-/** The blocking step's accent, one static rule per health value. */
+/**
+ * The blocking step's accent, one static rule per health value; its caption gets a colour that
+ * stays readable on the tint (4.5:1).
+ */
 const useBlockingStyles = makeStyles((theme: Theme) =>
   Object.fromEntries(
-    HEALTH_VALUES.map(health => [
-      health,
-      {
-        borderLeftColor: healthColor(theme, health),
-        backgroundColor: alpha(
-          healthColor(theme, health),
-          theme.palette.type === 'dark' ? 0.16 : 0.08,
-        ),
-      },
-    ]),
+    HEALTH_VALUES.map(health => {
+      const colors = blockingStepColors(theme, health);
+      return [
+        health,
+        {
+          borderLeftColor: colors.accent,
+          backgroundColor: colors.background,
+          '& .platform-mesh-step-meta': { color: colors.caption },
+        },
+      ];
+    }),
   ),
 );
 
@@ -213,7 +221,7 @@ function ConditionStep(props: {
       <Typography
         variant="caption"
         component="div"
-        className={classes.meta}
+        className={`${classes.meta} platform-mesh-step-meta`}
         title={formatTimestamp(c.lastTransitionTime)}
       >
         {meta.join(' · ')}

@@ -27,6 +27,7 @@ import {
   DEFAULT_REFRESH_INTERVAL_MS,
   useInstanceStatus,
 } from '../hooks/useInstanceStatus';
+import { TITLE_AS_HEADING } from './cardHeading';
 import { ClusterTopology } from './ClusterTopology';
 import { ConditionPipeline } from './ConditionPipeline';
 import { DeletionNotice } from './DeletionNotice';
@@ -309,6 +310,7 @@ function Frame(props: {
   return (
     <InfoCard
       title={props.title ?? TITLE}
+      titleTypographyProps={TITLE_AS_HEADING}
       subheader={props.subheader}
       action={props.action}
       actions={props.actions}

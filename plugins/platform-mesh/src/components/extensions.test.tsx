@@ -22,6 +22,11 @@ import {
 import { createClient, json, STATUS_URL } from './__testUtils__/renderCard';
 
 const server = setupServer();
+
+/** Whether one of the plugin's extensions is off by default (an internal field of the definition). */
+function disabled(id: Parameters<typeof plugin.getExtension>[0]): boolean {
+  return (plugin.getExtension(id) as unknown as { disabled: boolean }).disabled;
+}
 registerMswTestHooks(server);
 
 describe('extensions', () => {
@@ -40,6 +45,10 @@ describe('extensions', () => {
     expect(
       plugin.getExtension('entity-card:platform-mesh/status'),
     ).toBeDefined();
+    // the compact card and the tab are on by default; the full card is replaced by them
+    expect(disabled('entity-card:platform-mesh/overview')).toBe(false);
+    expect(disabled('entity-content:platform-mesh/platform-mesh')).toBe(false);
+    expect(disabled('entity-card:platform-mesh/status')).toBe(true);
     expect(plugin.getExtension('api:platform-mesh')).toBeDefined();
   });
 

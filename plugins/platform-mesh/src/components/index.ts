@@ -1,5 +1,11 @@
 export { EntityPlatformMeshCard } from './EntityPlatformMeshCard';
 export {
+  EntityPlatformMeshContent,
+  EntityPlatformMeshOverviewCard,
+} from './EntityPlatformMeshOverviewCard';
+export {
   PlatformMeshCard,
   type PlatformMeshCardProps,
 } from './PlatformMeshCard';
+export type { PlatformMeshOverviewCardProps } from './overview/PlatformMeshOverviewCard';
+export type { PlatformMeshContentProps } from './content/PlatformMeshContent';

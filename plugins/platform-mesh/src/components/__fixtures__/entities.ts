@@ -16,3 +16,14 @@ export function entityWithAnnotation(value?: string): Entity {
 export const annotatedEntity = entityWithAnnotation(
   'dev/platform-mesh-system/platform-mesh-sample',
 );
+
+/**
+ * The annotated entity under another name: permission answers are cached per entity ref (SWR),
+ * so a test that denies a permission uses an entity no other test asked about.
+ */
+export function annotatedEntityNamed(name: string): Entity {
+  return {
+    ...annotatedEntity,
+    metadata: { ...annotatedEntity.metadata, name },
+  };
+}
