@@ -15,8 +15,10 @@ import {
   secretMaterial,
 } from '@internal/dev-clusters/lib/testing';
 import { operatorValuesFromTaskOutput } from '@internal/dev-clusters/lib/live';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import {
+  acquireLiveLane,
+  AUTH,
   LIVE_NS,
   LIVE_PROFILE,
   liveStatus,
@@ -24,6 +26,12 @@ import {
   runTemplate,
   startLiveBackend,
 } from '../__testUtils__/liveBackend';
+import {
+  reconcilerToken,
+  startReconcileBackend,
+} from '../__testUtils__/reconcileBackend';
+
+import request from 'supertest';
 
 jest.setTimeout(600_000);
 
@@ -85,9 +93,13 @@ describe('the real Platform Mesh operator and real Flux', () => {
   let server: any;
   let helmValues: string;
 
+  let releaseLane = () => {};
+
   beforeAll(async () => {
+    releaseLane = await acquireLiveLane(); // one live-lane file at a time
     server = await startLiveBackend();
   });
+  afterAll(() => releaseLane());
 
   it('the template creates the instance, the real operator and Flux bring it to Ready', async () => {
     // force: a rerun after an aborted one may find the troubleshooting cases' hand edits
@@ -155,6 +167,41 @@ describe('the real Platform Mesh operator and real Flux', () => {
     }
     // the least-privilege RBAC our apply action mints is enough for the real operator
     expect(operatorLog(100_000)).not.toMatch(/forbidden/i);
+  });
+
+  it('Reconcile from the API: real helm-controller handles the request the route wrote, with the separate write identity', async () => {
+    // the Reconcile route writes with its own identity (examples/rbac/reconciler.yaml), never
+    // with the read-only `backstage` identity the status comes from
+    const token = await reconcilerToken(admin['live-infra']);
+    const reconcileServer = await startReconcileBackend(token);
+    await untilStatus(
+      reconcileServer,
+      s => release(s, 'portal')?.health === 'healthy',
+      'the second backend sees the live instance',
+    );
+    const res = await request(reconcileServer)
+      .post(
+        `/api/platform-mesh/instances/live/${LIVE_NS}/platform-mesh/reconcile`,
+      )
+      .set('Authorization', AUTH)
+      .send({ kind: 'HelmRelease', namespace: LIVE_NS, name: 'portal' });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain(token);
+    const requestedAt = res.body.annotations['reconcile.fluxcd.io/requestedAt'];
+    expect(res.body.requestedAt).toBe(requestedAt);
+    // helm-controller records the request it handled: the release really reconciled
+    const handled = await eventually(async () => {
+      const hr: any = await admin['live-infra'].get({
+        apiVersion: 'helm.toolkit.fluxcd.io/v2',
+        kind: 'HelmRelease',
+        namespace: LIVE_NS,
+        name: 'portal',
+      });
+      return hr.status?.lastHandledReconcileAt === requestedAt ? hr : undefined;
+    }, 120_000);
+    expect(
+      handled.status.conditions.find((c: any) => c.type === 'Ready')?.status,
+    ).toBe('True');
   });
 
   it("Flux's kubeconfig Secret deleted on infra: the release is degraded, not progressing; re-running the template repairs it", async () => {
