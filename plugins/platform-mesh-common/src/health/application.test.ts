@@ -153,6 +153,8 @@ describe('applicationTargetsRemoteCluster', () => {
 describe('describeApplication', () => {
   it('describes a healthy Application', () => {
     expect(describeApplication(app(healthy))).toEqual({
+      healthStatus: 'Healthy',
+      syncStatus: 'Synced',
       kind: 'Application',
       name: 'portal',
       namespace: 'platform-mesh-system',
@@ -168,6 +170,8 @@ describe('describeApplication', () => {
 
   it('describes a failed sync from the operation', () => {
     expect(describeApplication(app(syncFailed))).toEqual({
+      healthStatus: 'Missing',
+      syncStatus: 'OutOfSync',
       kind: 'Application',
       name: 'openfga',
       namespace: 'platform-mesh-system',
@@ -185,6 +189,8 @@ describe('describeApplication', () => {
 
   it('describes an error condition and hides the operator placeholder revision', () => {
     expect(describeApplication(app(invalidDestination))).toEqual({
+      healthStatus: 'Unknown',
+      syncStatus: 'Unknown',
       kind: 'Application',
       name: 'account-operator',
       namespace: 'platform-mesh-system',
@@ -201,6 +207,8 @@ describe('describeApplication', () => {
 
   it('describes a Degraded Application with the health message', () => {
     expect(describeApplication(app(degraded))).toEqual({
+      healthStatus: 'Degraded',
+      syncStatus: 'Synced',
       kind: 'Application',
       name: 'keycloak',
       namespace: 'platform-mesh-system',

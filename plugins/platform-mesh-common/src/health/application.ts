@@ -150,7 +150,8 @@ export function applicationTargetsRemoteCluster(app: Application): boolean {
  * Describes an Argo CD Application as a release row. `reason`/`message`: the current failed
  * operation's phase and message (see {@link applicationHealth}; a superseded failure is not shown), else an error condition's type and message, else `<health>/<sync>` with the
  * health message. `chart` and `version` come from the (first) source's `chart` and
- * `targetRevision` (unset while it is still the operator's placeholder); `suspended` is health `Suspended`.
+ * `targetRevision` (unset while it is still the operator's placeholder); `suspended` is health `Suspended`;
+ * `syncStatus` and `healthStatus` are Argo CD's own `status.sync.status` and `status.health.status`.
  *
  * @param app - the Application
  * @public
@@ -201,5 +202,7 @@ export function describeApplication(app: Application): ReleaseStatus {
     suspended: healthStatus === 'Suspended',
     lastTransitionTime: boundedText(lastTransitionTime),
     targetsRemoteCluster: applicationTargetsRemoteCluster(app),
+    ...(syncStatus ? { syncStatus } : {}),
+    ...(healthStatus ? { healthStatus } : {}),
   };
 }

@@ -245,6 +245,7 @@ describe('helmReleaseHealth', () => {
 describe('describeHelmRelease', () => {
   it('describes recorded B7 with since when it fails', () => {
     expect(describeHelmRelease(hr(restClientErrorB7))).toEqual({
+      lastAttemptedRevision: '0.1.0',
       kind: 'HelmRelease',
       name: 'demo-cm',
       namespace: 'platform-mesh-system',
@@ -264,6 +265,7 @@ describe('describeHelmRelease', () => {
 
   it('describes recorded B1, which names no chart before its first install', () => {
     expect(describeHelmRelease(hr(artifactFailedB1))).toEqual({
+      chartSource: 'OCIRepository/cert-manager',
       kind: 'HelmRelease',
       name: 'cert-manager',
       namespace: 'platform-mesh-system',
@@ -289,6 +291,9 @@ describe('describeHelmRelease', () => {
 
   it('describes an installed release from status.history[0]', () => {
     expect(describeHelmRelease(hr(installSucceeded))).toEqual({
+      chartSource: 'OCIRepository/cert-manager',
+      lastAttemptedRevision:
+        'v1.16.2@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
       kind: 'HelmRelease',
       name: 'cert-manager',
       namespace: 'platform-mesh-system',
@@ -308,6 +313,9 @@ describe('describeHelmRelease', () => {
 
   it('takes reason and message from Remediated after a rollback', () => {
     expect(describeHelmRelease(hr(remediated))).toEqual({
+      chartSource: 'OCIRepository/iam-service',
+      lastAttemptedRevision:
+        '0.6.0@sha256:1234567890abcdef1234567890abcdef1234567890abcdef1234567890abcdef',
       kind: 'HelmRelease',
       name: 'iam-service',
       namespace: 'platform-mesh-system',
@@ -328,6 +336,8 @@ describe('describeHelmRelease', () => {
 
   it('takes reason from Stalled and appends the last error when stalled', () => {
     expect(describeHelmRelease(hr(retriesExceeded))).toEqual({
+      chartSource: 'OCIRepository/keycloak',
+      lastAttemptedRevision: '24.0.1',
       kind: 'HelmRelease',
       name: 'keycloak',
       namespace: 'platform-mesh-system',
@@ -348,6 +358,7 @@ describe('describeHelmRelease', () => {
 
   it('falls back to spec.chart.spec without history and flags a missing kubeConfig', () => {
     expect(describeHelmRelease(hr(chartTemplate))).toEqual({
+      lastAttemptedRevision: '0.30.1',
       kind: 'HelmRelease',
       name: 'etcd-druid',
       namespace: 'platform-mesh-system',
@@ -364,6 +375,7 @@ describe('describeHelmRelease', () => {
 
   it('names no chart for a chartRef release that never installed', () => {
     expect(describeHelmRelease(hr(artifactFailed))).toEqual({
+      chartSource: 'OCIRepository/openfga',
       kind: 'HelmRelease',
       name: 'openfga',
       namespace: 'platform-mesh-system',
@@ -379,6 +391,7 @@ describe('describeHelmRelease', () => {
 
   it('marks a suspended release that was never reconciled', () => {
     expect(describeHelmRelease(hr(suspended))).toEqual({
+      chartSource: 'OCIRepository/marketplace-ui',
       kind: 'HelmRelease',
       name: 'marketplace-ui',
       namespace: 'platform-mesh-system',

@@ -64,7 +64,8 @@ function explainingCondition(hr: HelmRelease): Condition | undefined {
  * present, otherwise from `spec.chart.spec` (a `chartRef` release names no chart before its first
  * install). `lastTransitionTime` is that of the explaining condition: since when the release is in
  * this state. `failures` is {@link helmReleaseFailureCount} when above 0. `targetsRemoteCluster` is
- * true when `spec.kubeConfig.secretRef` is set.
+ * true when `spec.kubeConfig.secretRef` is set. `chartSource` is `spec.chartRef` as `<Kind>/<name>`
+ * and `lastAttemptedRevision` is `status.lastAttemptedRevision`, when set.
  *
  * @param hr - the HelmRelease
  * @public
@@ -88,6 +89,16 @@ export function describeHelmRelease(hr: HelmRelease): ReleaseStatus {
   const chartSpec: Record<string, unknown> | undefined = isRecord(chart?.spec)
     ? chart!.spec
     : undefined;
+  const chartRef: Record<string, unknown> | undefined = isRecord(
+    hr.spec?.chartRef,
+  )
+    ? (hr.spec!.chartRef as unknown as Record<string, unknown>)
+    : undefined;
+  const refKind = boundedText(chartRef?.kind);
+  const refName = boundedText(chartRef?.name);
+  const chartSource =
+    refKind && refName ? boundedText(`${refKind}/${refName}`) : undefined;
+  const lastAttempted = boundedText(hr.status?.lastAttemptedRevision);
   return {
     kind: 'HelmRelease',
     name: hr.metadata.name,
@@ -104,5 +115,7 @@ export function describeHelmRelease(hr: HelmRelease): ReleaseStatus {
     lastTransitionTime: boundedText(condition?.lastTransitionTime),
     ...(failures > 0 ? { failures } : {}),
     targetsRemoteCluster: !!boundedText(hr.spec?.kubeConfig?.secretRef?.name),
+    ...(chartSource ? { chartSource } : {}),
+    ...(lastAttempted ? { lastAttemptedRevision: lastAttempted } : {}),
   };
 }

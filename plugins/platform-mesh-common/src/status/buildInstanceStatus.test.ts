@@ -74,6 +74,7 @@ describe('buildInstanceStatus', () => {
           suspended: false,
           lastTransitionTime: '2026-11-20T09:03:12Z',
           targetsRemoteCluster: true,
+          chartSource: 'OCIRepository/cert-manager',
         },
         {
           kind: 'Kustomization',
@@ -103,6 +104,7 @@ describe('buildInstanceStatus', () => {
           suspended: false,
           lastTransitionTime: '2026-11-20T09:10:00Z',
           targetsRemoteCluster: true,
+          chartSource: 'OCIRepository/portal',
         },
       ],
       sources: [

@@ -155,6 +155,17 @@ export interface ReleaseStatus {
   failures?: number;
   /** Flux: `spec.kubeConfig.secretRef` is set; Argo CD: `destination.server` is not the in-cluster API. */
   targetsRemoteCluster: boolean;
+  /**
+   * HelmRelease only: the source `spec.chartRef` names, as `<Kind>/<name>` (e.g.
+   * `OCIRepository/portal`): what the chart comes from before the first install has a history.
+   */
+  chartSource?: string;
+  /** HelmRelease only: `status.lastAttemptedRevision`, the chart version Flux last tried. */
+  lastAttemptedRevision?: string;
+  /** Argo CD Application only: `status.sync.status` (`Synced`, `OutOfSync`, `Unknown`). */
+  syncStatus?: string;
+  /** Argo CD Application only: `status.health.status` (`Healthy`, `Progressing`, `Degraded`, …). */
+  healthStatus?: string;
 }
 
 /**

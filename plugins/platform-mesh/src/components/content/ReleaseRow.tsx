@@ -55,11 +55,21 @@ export interface ReleaseRowProps {
   onReconciled?: () => void;
   /** Reference time for ages (tests). */
   now?: number;
+  /** Show the Argo CD sync and health columns (some release of the instance is an Application). */
+  argoColumns?: boolean;
 }
 
 function ReleaseRowView(props: ReleaseRowProps) {
-  const { release: r, instanceRef, canReconcile, force, onView, onReconciled, now } =
-    props;
+  const {
+    release: r,
+    instanceRef,
+    canReconcile,
+    force,
+    onView,
+    onReconciled,
+    now,
+    argoColumns,
+  } = props;
   const classes = useStyles();
   const { t, timestamp } = usePlatformMeshText();
   const age = formatAge(r.lastTransitionTime, now);
@@ -86,10 +96,21 @@ function ReleaseRowView(props: ReleaseRowProps) {
         ) : null}
       </TableCell>
       <TableCell className={classes.cell}>
-        {r.chart ?? t('releases.noChart')}
+        {r.chart ??
+          (r.chartSource
+            ? t('releases.chartSource', { source: r.chartSource })
+            : t('releases.noChart'))}
         <Typography variant="caption" className={classes.secondary}>
           {r.version ?? t('releases.noVersion')}
         </Typography>
+        {r.lastAttemptedRevision &&
+        r.lastAttemptedRevision.split('@')[0] !== r.version ? (
+          <Typography variant="caption" className={classes.secondary}>
+            {t('releases.lastAttempted', {
+              revision: r.lastAttemptedRevision.split('@')[0],
+            })}
+          </Typography>
+        ) : null}
         {r.appVersion ? (
           <Typography variant="caption" className={classes.secondary}>
             {t('releases.appVersion', { version: r.appVersion })}
@@ -113,6 +134,14 @@ function ReleaseRowView(props: ReleaseRowProps) {
           '—'
         )}
       </TableCell>
+      {argoColumns ? (
+        <>
+          <TableCell className={classes.cell}>{r.syncStatus ?? '—'}</TableCell>
+          <TableCell className={classes.cell}>
+            {r.healthStatus ?? '—'}
+          </TableCell>
+        </>
+      ) : null}
       <TableCell className={classes.cell}>
         {r.failures ? t('releases.failures', { count: r.failures }) : '—'}
       </TableCell>
@@ -148,7 +177,10 @@ function ReleaseRowView(props: ReleaseRowProps) {
           <Button
             size="small"
             aria-haspopup="dialog"
-            aria-label={t('rawObject.openLabel', { kind: r.kind, name: r.name })}
+            aria-label={t('rawObject.openLabel', {
+              kind: r.kind,
+              name: r.name,
+            })}
             onClick={() =>
               onView({
                 role: 'infra',

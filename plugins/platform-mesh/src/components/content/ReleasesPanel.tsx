@@ -72,13 +72,17 @@ export function ReleasesPanel(props: ReleasesPanelProps) {
   const classes = useStyles();
   const { t } = usePlatformMeshText();
   const [showHealthy, setShowHealthy] = useState(defaultShowHealthy);
-  const forced = useMemo(() => retriesExceededNames(diagnostics), [diagnostics]);
+  const forced = useMemo(
+    () => retriesExceededNames(diagnostics),
+    [diagnostics],
+  );
   const healthyCount = useMemo(
     () => releases.filter(r => r.health === 'healthy').length,
     [releases],
   );
   const shown = useMemo(
-    () => (showHealthy ? releases : releases.filter(r => r.health !== 'healthy')),
+    () =>
+      showHealthy ? releases : releases.filter(r => r.health !== 'healthy'),
     [releases, showHealthy],
   );
   const infraError = infra && (!infra.reachable || infra.error);
@@ -93,6 +97,8 @@ export function ReleasesPanel(props: ReleasesPanelProps) {
     );
   }
   const c = 'releases.columns';
+  // Argo CD's own sync and health get their own columns when the instance has Applications
+  const argoColumns = releases.some(r => r.kind === 'Application');
   return (
     <>
       {infraError ? (
@@ -106,14 +112,34 @@ export function ReleasesPanel(props: ReleasesPanelProps) {
             <TableHead>
               <TableRow>
                 <TableCell className={classes.head}>{t(`${c}.name`)}</TableCell>
-                <TableCell className={classes.head}>{t(`${c}.health`)}</TableCell>
-                <TableCell className={classes.head}>{t(`${c}.chart`)}</TableCell>
+                <TableCell className={classes.head}>
+                  {t(`${c}.health`)}
+                </TableCell>
+                <TableCell className={classes.head}>
+                  {t(`${c}.chart`)}
+                </TableCell>
                 <TableCell className={classes.head}>
                   {t(`${c}.lastTransition`)}
                 </TableCell>
-                <TableCell className={classes.head}>{t(`${c}.failures`)}</TableCell>
-                <TableCell className={classes.head}>{t(`${c}.message`)}</TableCell>
-                <TableCell className={classes.head}>{t(`${c}.actions`)}</TableCell>
+                {argoColumns ? (
+                  <>
+                    <TableCell className={classes.head}>
+                      {t(`${c}.sync`)}
+                    </TableCell>
+                    <TableCell className={classes.head}>
+                      {t(`${c}.argoHealth`)}
+                    </TableCell>
+                  </>
+                ) : null}
+                <TableCell className={classes.head}>
+                  {t(`${c}.failures`)}
+                </TableCell>
+                <TableCell className={classes.head}>
+                  {t(`${c}.message`)}
+                </TableCell>
+                <TableCell className={classes.head}>
+                  {t(`${c}.actions`)}
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -127,6 +153,7 @@ export function ReleasesPanel(props: ReleasesPanelProps) {
                   onView={onView}
                   onReconciled={onReconciled}
                   now={now}
+                  argoColumns={argoColumns}
                 />
               ))}
             </TableBody>
