@@ -34,7 +34,14 @@ passed=$((passed + gp)); failed=$((failed + gf))
 [ "$go_rc" -ne 0 ] && [ "$gf" -eq 0 ] && { failed=$((failed + 1)); tail -20 "$go_json"; }
 
 check "type-check" yarn tsc
+# API reports (report*.api.md beside each plugin package) from the type-check's declarations in
+# dist-types: fails on drift from the committed reports or on any API Extractor warning
+check "API reports (build:api-reports:only --ci)" yarn build:api-reports:only --ci plugins/*
+# knip (knip.json): no unused, unlisted or unresolved dependencies in the plugin packages
+check "knip (dependencies)" yarn knip --no-progress --no-config-hints --include dependencies,unlisted,binaries,unresolved
+check "consumer types (published declarations, skipLibCheck false)" scripts/check-consumer-types.sh --reuse-declarations
 check "lint" yarn backstage-cli repo lint
+check "import cycles (plugins/*/src)" node scripts/check-import-cycles.mjs
 
 results="$(mktemp -d)/jest.json"
 echo "::: tests (unit and integration)"

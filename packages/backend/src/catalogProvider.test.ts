@@ -11,7 +11,7 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { clusterEntry, eventually } from '@internal/dev-clusters/lib/testing';
 import catalogModulePlatformMesh from '@platform-mesh-backstage/plugin-catalog-backend-module-platform-mesh';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import request from 'supertest';
 
 jest.setTimeout(60_000);

@@ -22,7 +22,7 @@ import {
 import {
   clientsFor,
   writeStatus,
-} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { platformMeshPlugin } from './plugin';
 
 jest.setTimeout(60_000);

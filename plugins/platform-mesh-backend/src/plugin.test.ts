@@ -18,7 +18,7 @@ import {
   FLUX_RESOURCES,
   HELM_RELEASE_RESOURCE,
   PLATFORM_MESH_RESOURCE,
-} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { delay, http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import supertest from 'supertest';

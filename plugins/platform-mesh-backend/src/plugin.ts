@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { platformMeshPermissions } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  platformMeshLogsReadPermission,
+  platformMeshReconcilePermission,
+  platformMeshStatusReadPermission,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
   createCredentialsCollector,
   platformMeshClustersServiceRef,
@@ -55,7 +59,13 @@ export const platformMeshPlugin = createBackendPlugin({
       async init(deps) {
         const { clusters, logger } = deps;
         credentials.registerWith(clusters);
-        deps.permissionsRegistry.addPermissions(platformMeshPermissions);
+        // only the permissions this plugin checks; the scaffolder module registers
+        // platform-mesh.apply and platform-mesh.delete in the scaffolder plugin, where they are checked
+        deps.permissionsRegistry.addPermissions([
+          platformMeshStatusReadPermission,
+          platformMeshLogsReadPermission,
+          platformMeshReconcilePermission,
+        ]);
 
         const pool = new InformerPool({
           logger,

@@ -6,7 +6,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { delay, http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
-import { FakeCluster } from './testUtils';
+import { FakeCluster } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { readPlatformMeshConfig } from './config/readPlatformMeshConfig';
 import { DefaultPlatformMeshClustersService } from './service/DefaultPlatformMeshClustersService';
 

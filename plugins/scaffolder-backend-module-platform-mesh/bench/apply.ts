@@ -29,7 +29,7 @@ import {
   readPlatformMeshConfig,
   type ClusterClient,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { createPlatformMeshApplyAction } from '../src/actions/apply';
 import { operatorIdentityRbac } from '../src/credentials/serviceAccountRbac';
 import {

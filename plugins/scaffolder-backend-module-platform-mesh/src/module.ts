@@ -8,7 +8,10 @@ import {
   platformMeshClustersServiceRef,
   platformMeshScaffolderCredentialsExtensionPoint,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { platformMeshDeletePermission } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  platformMeshApplyPermission,
+  platformMeshDeletePermission,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
   createPlatformMeshApplyAction,
   createPlatformMeshDescribeAction,
@@ -19,7 +22,7 @@ import { createPlatformMeshDeleteAction } from './actions/delete';
 
 /**
  * Registers the `platform-mesh:render`, `platform-mesh:apply` and `platform-mesh:delete` scaffolder
- * actions (and the `platform-mesh.delete` permission the last one checks), and
+ * actions (and the `platform-mesh.apply` and `platform-mesh.delete` permissions they check), and
  * `platformMeshScaffolderCredentialsExtensionPoint` for the scaffolder plugin (credential providers added
  * there are used by these actions' clusters service).
  *
@@ -52,8 +55,12 @@ export const scaffolderModulePlatformMesh = createBackendModule({
         config,
       }) {
         credentials.registerWith(clusters);
-        // platform-mesh:delete checks it here, in the scaffolder plugin
-        permissionsRegistry.addPermissions([platformMeshDeletePermission]);
+        // platform-mesh:apply and platform-mesh:delete check these here, in the scaffolder plugin,
+        // so permission tooling lists them even without the Platform Mesh backend plugin
+        permissionsRegistry.addPermissions([
+          platformMeshApplyPermission,
+          platformMeshDeletePermission,
+        ]);
         scaffolder.addActions(
           createPlatformMeshDeleteAction({ clusters, permissions, auditor }),
         );

@@ -4,7 +4,7 @@ import {
   DefaultPlatformMeshClustersService,
   readPlatformMeshConfig,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { FakeCluster } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { FakeCluster } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { HttpResponse } from 'msw';
 
 export const RUNTIME_URL = 'http://127.0.0.1:17311';

@@ -15,7 +15,7 @@ import {
   DefaultPlatformMeshClustersService,
   readPlatformMeshConfig,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { recordingConnection } from '../__testUtils__/fakeRuntime';
 import { PlatformMeshInstanceEntityProvider } from './PlatformMeshInstanceEntityProvider';
 

@@ -9,7 +9,7 @@ import type {
   ClusterClient,
   ListOptions,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { ClusterTransport } from './ClusterTransport';
 import { ResourceInformer } from './ResourceInformer';
 import { configMaps, type WatchSpec } from './watchSpecs';

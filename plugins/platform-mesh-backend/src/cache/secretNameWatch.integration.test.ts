@@ -10,7 +10,7 @@ import type {
   ClusterClient,
   ClusterRequest,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { ClusterTransport } from './ClusterTransport';
 import { InformerPool } from './InformerPool';
 import { secretNameWatch, watchKey } from './watchSpecs';

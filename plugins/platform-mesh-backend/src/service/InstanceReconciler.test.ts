@@ -7,7 +7,7 @@ import {
   clientsFor,
   FakeCluster,
   HELM_RELEASE_RESOURCE,
-} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { devTarget } from '../__testUtils__/fixtures';

@@ -9,7 +9,7 @@ import {
   secretMaterial,
 } from '@internal/dev-clusters/lib/testing';
 import type { PlatformMeshTarget } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { ClusterOperatorLogsReader } from './OperatorLogsReader';
 
 jest.setTimeout(30_000);

@@ -3,7 +3,7 @@ import type { PlatformMeshTarget } from '@platform-mesh-backstage/plugin-platfor
 import {
   clientsFor,
   FakeCluster,
-} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ClusterOperatorLogsReader } from './OperatorLogsReader';

@@ -15,7 +15,7 @@ import {
   devClusters,
   eventually,
 } from '@internal/dev-clusters/lib/testing';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { platformMeshPlugin } from '../plugin';
 
 jest.setTimeout(60_000);

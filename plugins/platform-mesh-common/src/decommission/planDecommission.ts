@@ -23,7 +23,7 @@ const SOURCE_KINDS = ['OCIRepository', 'HelmRepository', 'GitRepository'];
 const SETUP_KINDS = ['ConfigMap', 'Secret', 'ServiceAccount'];
 const OCM_GROUP = 'delivery.ocm.software';
 
-/** Titles of the steps, in their order. */
+/** Titles of the steps, in their order. @public */
 export const DECOMMISSION_STEP_TITLES: Record<DecommissionStepId, string> = {
   'platform-mesh': 'the PlatformMesh (runtime cluster)',
   releases:

@@ -3,8 +3,8 @@ import type { ClusterRole } from '../types/status';
 
 /**
  * A log-safe one-line description of a planned object, `<role>/<Kind> <namespace>/<name>` (or
- * `<role>/<Kind> <name>` for cluster-scoped objects), e.g. `runtime/PlatformMesh
- * platform-mesh-system/platform-mesh`. Never contains data.
+ * `<role>/<Kind> <name>` for cluster-scoped objects), e.g.
+ * `runtime/PlatformMesh platform-mesh-system/platform-mesh`. Never contains data.
  *
  * @param planned - the planned object (its role and object)
  * @public

@@ -170,11 +170,11 @@ export interface KubeconfigSource {
  * @public
  */
 export interface SetupKubeconfigs {
-  /** Operator -> runtime (Secret `operatorRuntimeKubeconfig`). */
+  /** Operator to runtime (Secret `operatorRuntimeKubeconfig`). */
   operatorToRuntime?: KubeconfigSource;
-  /** Operator -> infra, only when Operator != Infra (Secret `operatorInfraKubeconfig`). */
+  /** Operator to infra, only when Operator != Infra (Secret `operatorInfraKubeconfig`). */
   operatorToInfra?: KubeconfigSource;
-  /** Flux or Argo CD on the infra cluster -> runtime (`fluxRuntimeKubeconfig` or `argocdClusterSecret`). */
+  /** Flux or Argo CD on the infra cluster to runtime (`fluxRuntimeKubeconfig` or `argocdClusterSecret`). */
   infraToRuntime?: KubeconfigSource;
 }
 

@@ -12,7 +12,7 @@ import {
   FakeCluster,
   PLATFORM_MESH_RESOURCE,
   type RecordedRequest,
-} from '../testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { createTestService, TOKENS, URLS } from '../__testUtils__/testService';
 import type { ApplyItem } from './types';
 

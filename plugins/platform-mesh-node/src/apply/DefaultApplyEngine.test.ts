@@ -11,7 +11,7 @@ import {
   HELM_RELEASE_RESOURCE,
   PLATFORM_MESH_RESOURCE,
   type RecordedRequest,
-} from '../testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { createTestService, TOKENS, URLS } from '../__testUtils__/testService';
 import type { ApplyItem } from './types';
 

@@ -7,7 +7,7 @@ import {
   FakeCluster,
   HELM_RELEASE_RESOURCE,
   PLATFORM_MESH_RESOURCE,
-} from '../testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import type { PlatformMeshClusterDetails } from '../config/types';
 import { DispatchCredentialProvider } from '../credentials/DispatchCredentialProvider';
 import { ClusterRequestError } from './ClusterRequestError';

@@ -5,9 +5,9 @@ import {
 } from './ClusterRequestError';
 import type { ClusterClient, ListOptions, ResourceTypeRef } from './types';
 
-/** Objects per page of {@link listPages} unless told otherwise (client-go's reflector uses 500). */
+/** Objects per page of {@link listPages} unless told otherwise (client-go's reflector uses 500). @public */
 export const DEFAULT_PAGE_LIMIT = 500;
-/** How often {@link listPages} starts over after its continue token expired (`410 Gone`). */
+/** How often {@link listPages} starts over after its continue token expired (`410 Gone`). @public */
 export const DEFAULT_MAX_LIST_RESTARTS = 3;
 
 /**

@@ -2,16 +2,9 @@ import type { Readable } from 'node:stream';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubernetesObject } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type { ResourceDiscovery } from '../discovery/types';
+import type { ResourceTypeRef } from './resourceTypeRef';
 
-/**
- * A resource type: `{ apiVersion, kind }` as on an object, or `{ group, kind }` (the cluster's
- * preferred version) with an optional `version`. `group` is `''` for the core API.
- *
- * @public
- */
-export type ResourceTypeRef =
-  | { apiVersion: string; kind: string }
-  | { group: string; kind: string; version?: string };
+export type { ResourceTypeRef } from './resourceTypeRef';
 
 /**
  * A named object of a resource type.

@@ -1,10 +1,13 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { CORE_RESOURCES, FakeCluster } from '../testUtils';
+import {
+  CORE_RESOURCES,
+  FakeCluster,
+  withDeletes,
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { createTestService, TOKENS, URLS } from '../__testUtils__/testService';
 import { deleteObject } from './deleteObject';
-import { withDeletes } from './testing/fakeDelete';
 
 const server = setupServer();
 registerMswTestHooks(server);

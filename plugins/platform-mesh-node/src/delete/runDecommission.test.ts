@@ -13,14 +13,15 @@ import {
 import {
   CORE_RESOURCES,
   FakeCluster,
+  type FakeResource,
   FLUX_RESOURCES,
   HELM_RELEASE_RESOURCE,
+  OCM_RESOURCE,
   PLATFORM_MESH_RESOURCE,
-  type FakeResource,
   type RecordedRequest,
-} from '../testUtils';
+  withDeletes,
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { createTestService, TOKENS, URLS } from '../__testUtils__/testService';
-import { OCM_RESOURCE, withDeletes } from './testing/fakeDelete';
 import { readDecommissionInventory } from './readDecommissionInventory';
 import { runDecommission } from './runDecommission';
 import type { DecommissionCandidate } from './types';

@@ -15,7 +15,7 @@ import type {
   DecommissionRunResult,
 } from './types';
 
-/** Default of {@link RunDecommissionOptions.pollIntervalMs}. */
+/** Default of {@link RunDecommissionOptions.pollIntervalMs}. @public */
 export const DEFAULT_DECOMMISSION_POLL_MS = 2000;
 
 /**

@@ -6,7 +6,7 @@ import {
   FakeCluster,
   HELM_RELEASE_RESOURCE,
   PLATFORM_MESH_RESOURCE,
-} from '../testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { KubernetesClusterClient } from '../client/KubernetesClusterClient';
 import { ClusterRequestError } from '../client/ClusterRequestError';
 import { DispatchCredentialProvider } from '../credentials/DispatchCredentialProvider';

@@ -1,4 +1,4 @@
-import type { ResourceTypeRef } from '../client/types';
+import type { ResourceTypeRef } from '../client/resourceTypeRef';
 
 /**
  * A resource type as the cluster serves it.

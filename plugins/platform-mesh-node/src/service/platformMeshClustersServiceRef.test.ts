@@ -8,7 +8,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { setupServer } from 'msw/node';
-import { FakeCluster } from '../testUtils';
+import { FakeCluster } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { createCredentialsCollector } from '../credentials/createCredentialsCollector';
 import { platformMeshCredentialsExtensionPoint } from '../extensions';
 import { platformMeshClustersServiceRef } from './platformMeshClustersServiceRef';

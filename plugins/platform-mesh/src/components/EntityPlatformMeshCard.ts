@@ -1,5 +1,6 @@
 import { createComponentExtension } from '@backstage/core-plugin-api';
 import { platformMeshPlugin } from '../plugin';
+import type { PlatformMeshCardProps } from './PlatformMeshCard';
 
 /**
  * The Platform Mesh entity card for the legacy frontend system; use it inside
@@ -7,7 +8,9 @@ import { platformMeshPlugin } from '../plugin';
  *
  * @public
  */
-export const EntityPlatformMeshCard = platformMeshPlugin.provide(
+export const EntityPlatformMeshCard: (
+  props: PlatformMeshCardProps,
+) => JSX.Element = platformMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityPlatformMeshCard',
     component: {

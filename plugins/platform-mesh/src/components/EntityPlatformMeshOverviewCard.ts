@@ -1,5 +1,7 @@
 import { createComponentExtension } from '@backstage/core-plugin-api';
 import { platformMeshPlugin } from '../plugin';
+import type { PlatformMeshContentProps } from './content/PlatformMeshContent';
+import type { PlatformMeshOverviewCardProps } from './overview/PlatformMeshOverviewCard';
 
 /**
  * The compact Platform Mesh card for the entity overview (legacy frontend system); use it inside
@@ -8,7 +10,9 @@ import { platformMeshPlugin } from '../plugin';
  *
  * @public
  */
-export const EntityPlatformMeshOverviewCard = platformMeshPlugin.provide(
+export const EntityPlatformMeshOverviewCard: (
+  props: PlatformMeshOverviewCardProps,
+) => JSX.Element = platformMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityPlatformMeshOverviewCard',
     component: {
@@ -26,7 +30,9 @@ export const EntityPlatformMeshOverviewCard = platformMeshPlugin.provide(
  *
  * @public
  */
-export const EntityPlatformMeshContent = platformMeshPlugin.provide(
+export const EntityPlatformMeshContent: (
+  props: PlatformMeshContentProps,
+) => JSX.Element = platformMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityPlatformMeshContent',
     component: {

@@ -48,7 +48,7 @@ import { formatRelative, formatTimestamp } from './time';
 const TITLE = 'Platform Mesh';
 
 /**
- * Props of {@link PlatformMeshCard}.
+ * Props of {@link EntityPlatformMeshCard}.
  *
  * @public
  */

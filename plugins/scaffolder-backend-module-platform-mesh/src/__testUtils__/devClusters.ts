@@ -11,7 +11,7 @@ import {
   readPlatformMeshConfig,
   type ClusterClient,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { operatorIdentityRbac } from '../credentials/serviceAccountRbac';
 
 /**
@@ -95,4 +95,4 @@ export function clientWithToken(role: Role, token: string): ClusterClient {
   ])[role];
 }
 
-export { writeStatus } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+export { writeStatus } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';

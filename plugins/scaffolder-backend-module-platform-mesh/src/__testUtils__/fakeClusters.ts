@@ -14,7 +14,7 @@ import {
   HELM_RELEASE_RESOURCE,
   PLATFORM_MESH_RESOURCE,
   RBAC_RESOURCES,
-} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 
 /** Loopback URLs the msw fakes answer on (never contacted for real). */
 export const URLS = {

@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import type { FakeCluster } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import type { FakeCluster } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 
 /** PlatformMesh conditions, all True/Complete, for `observedGeneration`. */
 export function readyConditions(observedGeneration = 1) {

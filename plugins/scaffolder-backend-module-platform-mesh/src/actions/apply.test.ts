@@ -9,7 +9,7 @@ import { decodeTokenClaims } from '../credentials/serviceAccountTokens';
 import {
   CORE_RESOURCES,
   RBAC_RESOURCES,
-} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import {
   actionContext,
   createFakes,

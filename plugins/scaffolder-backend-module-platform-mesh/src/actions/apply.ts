@@ -14,7 +14,7 @@ import { writeApplySteps } from '../apply/writeApplySteps';
 import { examples } from './apply.examples';
 import { setupInputProperties, setupOutputProperties } from './inputProperties';
 
-/** Options of {@link createPlatformMeshApplyAction}. */
+/** Options of {@link createPlatformMeshApplyAction}. @public */
 export interface PlatformMeshApplyActionOptions {
   clusters: PlatformMeshClustersService;
   permissions: PermissionsService;

@@ -19,7 +19,7 @@ import { byRole, describeRef, keptOutput } from '../delete/deleteOutputs';
 import { readDeleteInput } from '../delete/readDeleteInput';
 import { examples } from './delete.examples';
 
-/** Options of {@link createPlatformMeshDeleteAction}. */
+/** Options of {@link createPlatformMeshDeleteAction}. @public */
 export interface PlatformMeshDeleteActionOptions {
   clusters: PlatformMeshClustersService;
   permissions: PermissionsService;

@@ -1,4 +1,5 @@
 import type { z as zod } from 'zod/v3';
+import { jsonRecord } from './jsonValue';
 
 type Z = typeof zod;
 
@@ -21,8 +22,8 @@ export const describeOutputProperties = {
     z.string().optional().describe('`spec.exposure.protocol`'),
   featureToggles: (z: Z) =>
     z.array(z.string()).optional().describe('`spec.featureToggles[].name`'),
-  kcp: (z: Z) => z.record(z.unknown()).optional().describe('`spec.kcp`'),
-  values: (z: Z) => z.record(z.unknown()).optional().describe('`spec.values`'),
+  kcp: (z: Z) => jsonRecord(z).optional().describe('`spec.kcp`'),
+  values: (z: Z) => jsonRecord(z).optional().describe('`spec.values`'),
   profile: (z: Z) =>
     z
       .string()

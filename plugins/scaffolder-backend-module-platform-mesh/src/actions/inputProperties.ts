@@ -1,5 +1,6 @@
 import { KNOWN_SERVICES } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type { z as zod } from 'zod/v3';
+import { jsonRecord, jsonValue } from './jsonValue';
 
 type Z = typeof zod;
 
@@ -64,7 +65,7 @@ export const setupInputProperties = {
       .optional(),
   serviceOverrides: (z: Z) =>
     z
-      .record(z.record(z.unknown()), {
+      .record(jsonRecord(z), {
         description:
           'Per-service settings merged over the built-in defaults of the built profile (e.g. `cnpg-operator: { repoURL: ... }`, required in argocd mode when cnpg-operator is enabled). Not combined with `profile`',
       })
@@ -92,14 +93,14 @@ export const setupInputProperties = {
       .optional(),
   kcp: (z: Z) =>
     z
-      .record(z.unknown(), {
+      .record(jsonValue(z), {
         description:
           '`spec.kcp`: providerConnections, extraProviderConnections, extraDefaultAPIBindings, extraWorkspaces',
       })
       .optional(),
   values: (z: Z) =>
     z
-      .record(z.unknown(), {
+      .record(jsonValue(z), {
         description:
           '`spec.values`, deep-merged by the operator into its templates',
       })

@@ -22,7 +22,7 @@ import { setupInputProperties, setupOutputProperties } from './inputProperties';
 import { instanceOutputs } from './outputs';
 import { examples } from './render.examples';
 
-/** Options of {@link createPlatformMeshRenderAction}. */
+/** Options of {@link createPlatformMeshRenderAction}. @public */
 export interface PlatformMeshRenderActionOptions {
   clusters: PlatformMeshClustersService;
   /** `catalog.providers.platformMesh.namePattern`: names the rendered catalog entity. */

@@ -10,7 +10,7 @@ import {
   type SetupInput,
 } from '../input/readSetupInput';
 import type { ApplyPlan } from './applyPlan';
-import type { ApplyRun } from './applyRun';
+import type { ApplyRun } from './applyRunState';
 
 /**
  * A ServiceAccount token in the kubeconfig Secrets, as the outputs show it (never the token).

@@ -6,7 +6,7 @@ import {
   type PlatformMesh,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type { ApplyPlan } from './applyPlan';
-import type { ApplyRun } from './applyRun';
+import type { ApplyRun } from './applyRunState';
 
 const isPlatformMesh = (object: KubernetesObject): object is PlatformMesh =>
   object.apiVersion === 'core.platform-mesh.io/v1alpha1' &&

@@ -9,7 +9,7 @@ import {
   type Role,
 } from '@internal/dev-clusters/lib/testing';
 import type { ClusterClient } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { adminClients } from '../__testUtils__/devClusters';
 
 jest.setTimeout(60_000);

@@ -10,7 +10,7 @@ import {
   DefaultPlatformMeshClustersService,
   readPlatformMeshConfig,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+import { clientsFor } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import {
   ClusterTransport,
   type ClusterTransportOptions,

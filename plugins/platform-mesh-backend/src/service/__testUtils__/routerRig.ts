@@ -13,7 +13,7 @@ import {
   FLUX_RESOURCES,
   HELM_RELEASE_RESOURCE,
   PLATFORM_MESH_RESOURCE,
-} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import express from 'express';
 import { http, HttpResponse, passthrough } from 'msw';
 import type { SetupServer } from 'msw/node';

@@ -47,7 +47,7 @@ import { RawObjectDrawer } from './RawObjectDrawer';
 import { ReleasesPanel } from './ReleasesPanel';
 
 /**
- * Props of {@link PlatformMeshContent}.
+ * Props of {@link EntityPlatformMeshContent}.
  *
  * @public
  */

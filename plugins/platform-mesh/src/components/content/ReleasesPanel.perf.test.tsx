@@ -58,7 +58,9 @@ describe('ReleasesPanel with 100 releases', () => {
     );
     // healthy rows collapsed: the ten failing rows and the header
     expect(
-      within(screen.getByRole('table', { name: 'Releases' })).getAllByRole('row'),
+      within(screen.getByRole('table', { name: 'Releases' })).getAllByRole(
+        'row',
+      ),
     ).toHaveLength(11);
     const afterFirst = mockRenders.count;
     expect(afterFirst).toBeGreaterThanOrEqual(10);

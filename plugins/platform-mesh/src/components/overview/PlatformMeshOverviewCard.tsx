@@ -34,7 +34,7 @@ import { TopDiagnostics } from './TopDiagnostics';
 import { useTabLink } from './useTabLink';
 
 /**
- * Props of {@link PlatformMeshOverviewCard}.
+ * Props of {@link EntityPlatformMeshOverviewCard}.
  *
  * @public
  */

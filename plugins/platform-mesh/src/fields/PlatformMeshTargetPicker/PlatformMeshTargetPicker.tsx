@@ -8,7 +8,7 @@ import type { TargetSummary } from '@platform-mesh-backstage/plugin-platform-mes
 import useAsync from 'react-use/esm/useAsync';
 import { platformMeshApiRef } from '../../api';
 
-/** The name the field is registered under: `ui:field: PlatformMeshTargetPicker`. */
+/** The name the field is registered under: `ui:field: PlatformMeshTargetPicker`. @public */
 export const PLATFORM_MESH_TARGET_PICKER = 'PlatformMeshTargetPicker';
 
 /** One line about a target's clusters (names only; the backend never sends URLs). */

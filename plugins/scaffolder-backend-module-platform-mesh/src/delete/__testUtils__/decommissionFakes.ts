@@ -10,7 +10,7 @@ import {
   PLATFORM_MESH_RESOURCE,
   withDeletes,
   type FakeResource,
-} from '@platform-mesh-backstage/plugin-platform-mesh-node/testUtils';
+} from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { TOKENS, URLS } from '../../__testUtils__/fakeClusters';
 
 export const OURS = {

@@ -1,8 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
-import type { ClusterClient } from '../client/types';
-import { readPlatformMeshConfig } from '../config/readPlatformMeshConfig';
-import { DefaultPlatformMeshClustersService } from '../service/DefaultPlatformMeshClustersService';
+import {
+  DefaultPlatformMeshClustersService,
+  readPlatformMeshConfig,
+  type ClusterClient,
+} from '@platform-mesh-backstage/plugin-platform-mesh-node';
 
 /**
  * One `platformMesh.clusters` entry.

@@ -1,6 +1,10 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 
-/** A resource type the fake API server serves. */
+/**
+ * A resource type the fake API server serves.
+ *
+ * @public
+ */
 export interface FakeResource {
   group: string;
   version: string;
@@ -9,6 +13,12 @@ export interface FakeResource {
   namespaced: boolean;
 }
 
+/**
+ * The resource types every test cluster needs: Namespace, ConfigMap, Secret, ServiceAccount and Pod
+ * (`v1`), and SelfSubjectAccessReview (`authorization.k8s.io/v1`).
+ *
+ * @public
+ */
 export const CORE_RESOURCES: FakeResource[] = [
   {
     group: '',
@@ -48,6 +58,12 @@ export const CORE_RESOURCES: FakeResource[] = [
   },
 ];
 
+/**
+ * The cluster-scoped RBAC resource types (`rbac.authorization.k8s.io/v1`): ClusterRole and
+ * ClusterRoleBinding.
+ *
+ * @public
+ */
 export const RBAC_RESOURCES: FakeResource[] = [
   {
     group: 'rbac.authorization.k8s.io',
@@ -65,6 +81,11 @@ export const RBAC_RESOURCES: FakeResource[] = [
   },
 ];
 
+/**
+ * Argo CD's Application (`argoproj.io/v1alpha1`).
+ *
+ * @public
+ */
 export const APPLICATION_RESOURCE: FakeResource = {
   group: 'argoproj.io',
   version: 'v1alpha1',
@@ -73,6 +94,11 @@ export const APPLICATION_RESOURCE: FakeResource = {
   namespaced: true,
 };
 
+/**
+ * The Platform Mesh operator's PlatformMesh (`core.platform-mesh.io/v1alpha1`).
+ *
+ * @public
+ */
 export const PLATFORM_MESH_RESOURCE: FakeResource = {
   group: 'core.platform-mesh.io',
   version: 'v1alpha1',
@@ -81,6 +107,11 @@ export const PLATFORM_MESH_RESOURCE: FakeResource = {
   namespaced: true,
 };
 
+/**
+ * Flux's HelmRelease (`helm.toolkit.fluxcd.io/v2`).
+ *
+ * @public
+ */
 export const HELM_RELEASE_RESOURCE: FakeResource = {
   group: 'helm.toolkit.fluxcd.io',
   version: 'v2',
@@ -102,7 +133,11 @@ const fluxResource = (
   namespaced: true,
 });
 
-/** Flux's sources and Kustomization, as served by Flux 2.7. */
+/**
+ * Flux's sources and Kustomization, as served by Flux 2.7.
+ *
+ * @public
+ */
 export const FLUX_RESOURCES: FakeResource[] = [
   fluxResource(
     'kustomize.toolkit.fluxcd.io',
@@ -130,7 +165,11 @@ export const FLUX_RESOURCES: FakeResource[] = [
   ),
 ];
 
-/** One request the fake received. */
+/**
+ * One request the fake received.
+ *
+ * @public
+ */
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -140,7 +179,13 @@ export interface RecordedRequest {
   contentType: string | null;
 }
 
-type Interceptor = (
+/**
+ * Answers a request before the fake does (a `Response`), or lets it through (`undefined`): for
+ * faults such as errors, delays or dropped connections.
+ *
+ * @public
+ */
+export type Interceptor = (
   request: RecordedRequest,
 ) => Response | undefined | Promise<Response | undefined>;
 
@@ -167,6 +212,8 @@ const status = (
  * An in-memory Kubernetes API server for msw: discovery, get/list, server-side apply (with dry
  * run, resourceVersion bumps only on change, field-manager conflicts), create, TokenRequest,
  * SelfSubjectAccessReview and pod logs. Every request is recorded.
+ *
+ * @public
  */
 export class FakeCluster {
   readonly requests: RecordedRequest[] = [];
@@ -642,7 +689,11 @@ export class FakeCluster {
   }
 }
 
-/** A JWT-shaped token (unsigned) with the given claims. */
+/**
+ * A JWT-shaped token (unsigned) with the given claims.
+ *
+ * @public
+ */
 export function fakeJwt(claims: object): string {
   const b64 = (value: object) =>
     Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -1,7 +1,11 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { FakeCluster, FakeResource } from '../../testUtils/FakeKubernetes';
+import type { FakeCluster, FakeResource } from './FakeKubernetes';
 
-/** OCM's Resource (delivery.ocm.software), as the runtime cluster serves it. */
+/**
+ * OCM's Resource (delivery.ocm.software), as the runtime cluster serves it.
+ *
+ * @public
+ */
 export const OCM_RESOURCE: FakeResource = {
   group: 'delivery.ocm.software',
   version: 'v1alpha1',
@@ -10,7 +14,11 @@ export const OCM_RESOURCE: FakeResource = {
   namespaced: true,
 };
 
-/** Controls of {@link withDeletes}. */
+/**
+ * Controls of {@link withDeletes}.
+ *
+ * @public
+ */
 export interface FakeDeletes {
   /** The objects a non-dry-run DELETE was sent for, as `plural/namespace/name`, in order. */
   readonly deleted: string[];
@@ -35,6 +43,8 @@ export interface FakeDeletes {
  *
  * @param fake - the fake cluster
  * @param resources - the resource types it serves (as passed to its constructor)
+ *
+ * @public
  */
 export function withDeletes(
   fake: FakeCluster,
