@@ -32,8 +32,10 @@ test('the Remote Platform Mesh template applies an instance across the three clu
   await page.getByLabel(/Instance name/).fill(name);
   await page.getByLabel(/^Namespace/).fill(name);
   // OwnerPicker: the catalog's groups and users
-  await page.getByLabel(/^Owner/).click();
-  await page.getByLabel(/^Owner/).fill('guests');
+  // the Autocomplete's text box (its open listbox carries the same label)
+  const owner = page.getByRole('textbox', { name: /^Owner/ });
+  await owner.click();
+  await owner.fill('guests');
   await page
     .getByRole('option', { name: /guests/ })
     .first()
