@@ -100,3 +100,29 @@ export const DEFAULT_SECRETS = {
  * @public
  */
 export const DEFAULT_NAMESPACE = 'platform-mesh-system';
+
+/**
+ * The Secrets the operator's DeploymentSubroutine manages in each PlatformMesh namespace on the
+ * runtime cluster, for the rebac-authz webhook (operator v0.81.14 defaults,
+ * `subroutines.deployment.authorizationWebhookSecretName` and `...SecretCAName`):
+ *
+ * - `kubeconfig`: `kcp-webhook-secret`, written by the operator (field manager
+ *   `platform-mesh-deployment`, no label);
+ * - `certificate`: `rebac-authz-webhook-cert`, cert-manager's output of the operator's Certificate
+ *   (annotation `cert-manager.io/certificate-name`); the operator reads its `ca.crt`.
+ *
+ * @public
+ */
+export const OPERATOR_WEBHOOK_SECRETS = {
+  kubeconfig: 'kcp-webhook-secret',
+  certificate: 'rebac-authz-webhook-cert',
+} as const;
+
+/**
+ * The namespace where operator v0.81.14 applies its rebac-authz webhook Issuer and Certificate on
+ * the runtime cluster, whatever the instance namespace (its manifests name it; the same objects
+ * serve every instance of that cluster).
+ *
+ * @public
+ */
+export const OPERATOR_WEBHOOK_CERTIFICATE_NAMESPACE = 'platform-mesh-system';

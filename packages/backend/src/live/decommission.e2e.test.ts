@@ -81,6 +81,8 @@ const SOURCES = [
   { group: 'source.toolkit.fluxcd.io', kind: 'HelmRepository' },
 ];
 const OCM_RESOURCE = { group: 'delivery.ocm.software', kind: 'Resource' };
+/** The operator's webhook Secrets in the instance namespace (runtime), in the plan's order. */
+const WEBHOOK_SECRETS = ['kcp-webhook-secret', 'rebac-authz-webhook-cert'];
 const PLATFORM_MESH = {
   apiVersion: 'core.platform-mesh.io/v1alpha1',
   kind: 'PlatformMesh',
@@ -336,6 +338,19 @@ describe('decommissioning an instance with the real Platform Mesh operator and r
     );
     installed.helmStorage = await helmStorage(NS, SERVICES);
     expect(installed.helmStorage.length).toBeGreaterThanOrEqual(3);
+    // the operator's webhook Secrets: its kcp-webhook-secret (field manager, no label) and
+    // cert-manager's certificate (the stand-in writes it with cert-manager's annotations)
+    for (const name of WEBHOOK_SECRETS) {
+      const secret: any = await byRole.runtime.get({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        namespace: NS,
+        name,
+      });
+      expect(secret.metadata.labels?.['app.kubernetes.io/managed-by']).toBe(
+        undefined,
+      );
+    }
     const pm: any = await byRole.runtime.get({
       ...PLATFORM_MESH,
       namespace: NS,
@@ -456,6 +471,8 @@ describe('decommissioning an instance with the real Platform Mesh operator and r
         namespace: NS,
         name,
       })),
+      // the operator's webhook Secrets (its own, and cert-manager's: the stand-in's here)
+      ...WEBHOOK_SECRETS.map(name => ({ kind: 'Secret', namespace: NS, name })),
       { kind: 'ConfigMap', namespace: NS, name: `${NAME}-profile` },
     ]);
     expect(kinds('infra')).toEqual([
@@ -542,17 +559,12 @@ describe('decommissioning an instance with the real Platform Mesh operator and r
         name: FLUX_SECRET,
       }),
     ).toBeUndefined();
-    // What stays in the namespace on the runtime cluster: the operator's kcp-webhook-secret
-    // (its DeploymentSubroutine writes it, unlabelled, in every PlatformMesh namespace; the
-    // applier may delete only Secrets this product labelled) and the cert-manager stand-in's
-    // webhook certificate. Nothing is left on the infra cluster.
+    // No Secret is left in the namespace on either cluster: the operator's kcp-webhook-secret
+    // and cert-manager's webhook certificate went with the instance
     const leftSecrets: any = await byRole.runtime.requestJson({
       path: `/api/v1/namespaces/${NS}/secrets`,
     });
-    expect(leftSecrets.items.map((i: any) => i.metadata.name).sort()).toEqual([
-      'kcp-webhook-secret',
-      'rebac-authz-webhook-cert',
-    ]);
+    expect(leftSecrets.items).toEqual([]);
     const infraSecrets: any = await byRole.infra.requestJson({
       path: `/api/v1/namespaces/${NS}/secrets`,
     });

@@ -45,3 +45,14 @@ export function isWrittenByOperator(obj: KubernetesObject): boolean {
     fieldManagers(obj).some(m => OPERATOR_FIELD_MANAGER.test(m))
   );
 }
+
+/**
+ * True for a Secret cert-manager issued: it carries the annotation
+ * `cert-manager.io/certificate-name` that cert-manager writes on every Secret of a Certificate.
+ *
+ * @param obj - the Secret as the API server returned it
+ * @public
+ */
+export function isIssuedByCertManager(obj: KubernetesObject): boolean {
+  return !!obj.metadata.annotations?.['cert-manager.io/certificate-name'];
+}

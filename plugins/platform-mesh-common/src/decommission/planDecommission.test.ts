@@ -2,6 +2,7 @@ import {
   CLUSTERS,
   fullInventory,
   helmRelease,
+  kcpWebhookSecret,
   NS,
   ocmResource,
   ociRepository,
@@ -9,6 +10,8 @@ import {
   foreignSecret,
   platformMesh,
   profileConfigMap,
+  REF,
+  webhookCertSecret,
 } from './__fixtures__/inventory';
 import { planDecommission } from './planDecommission';
 import type { DecommissionPlan } from './types';
@@ -21,13 +24,14 @@ const keptNames = (plan: DecommissionPlan) =>
   plan.kept.map(o => `${o.role}:${o.kind}/${o.namespace ?? ''}/${o.name}`);
 
 describe('planDecommission', () => {
-  it('removes the PlatformMesh, then the releases, their sources, the OCM Resources, then what the apply created', () => {
+  it("removes the PlatformMesh, then the releases, the OCM Resources, their sources, the operator's webhook Secrets, then what the apply created", () => {
     const plan = planDecommission(fullInventory());
     expect(plan.steps.map(s => s.id)).toEqual([
       'platform-mesh',
       'releases',
-      'sources',
       'ocm-resources',
+      'sources',
+      'webhook-secrets',
       'setup',
     ]);
     expect(names(plan, 'platform-mesh')).toEqual([
@@ -46,6 +50,10 @@ describe('planDecommission', () => {
     expect(names(plan, 'ocm-resources')).toEqual([
       `runtime:Resource/${NS}/portal-chart`,
       `runtime:Resource/${NS}/demo-chart`,
+    ]);
+    expect(names(plan, 'webhook-secrets')).toEqual([
+      `runtime:Secret/${NS}/kcp-webhook-secret`,
+      `runtime:Secret/${NS}/rebac-authz-webhook-cert`,
     ]);
     // the kubeconfig Secrets Flux and the operator use come after the releases, profile first
     expect(names(plan, 'setup')).toEqual([
@@ -142,6 +150,7 @@ describe('planDecommission', () => {
     expect(names(plan, 'releases')).toEqual([]);
     expect(names(plan, 'sources')).toEqual([]);
     expect(names(plan, 'ocm-resources')).toEqual([]);
+    expect(names(plan, 'webhook-secrets')).toEqual([]);
     // its own profile still goes; the per-target objects stay for pm-2
     expect(names(plan, 'setup')).toEqual([
       `runtime:ConfigMap/${NS}/pm-profile`,
@@ -175,6 +184,49 @@ describe('planDecommission', () => {
     expect(plan.kept[0].reason).toMatch(
       /used by the target's other instances \(team-b\/other\)/,
     );
+  });
+
+  it("keeps webhook Secrets the operator or cert-manager did not write, and cert-manager's in the Certificate's namespace", () => {
+    const foreign = fullInventory();
+    foreign.objects = foreign.objects
+      .filter(o => !/webhook/.test(o.object.metadata.name))
+      .concat(
+        on('runtime', kcpWebhookSecret(NS, ['kubectl'])),
+        on('runtime', webhookCertSecret(NS, false)),
+      );
+    const plan = planDecommission(foreign);
+    expect(names(plan, 'webhook-secrets')).toEqual([]);
+    expect(plan.kept.map(k => [k.name, k.reason])).toEqual([
+      ['kcp-webhook-secret', 'not written by the Platform Mesh operator'],
+      [
+        'rebac-authz-webhook-cert',
+        'not issued by cert-manager (no cert-manager.io/certificate-name annotation)',
+      ],
+    ]);
+    expect(names(plan, 'setup')).not.toContain(
+      `runtime:Secret/${NS}/kcp-webhook-secret`,
+    );
+
+    const system = 'platform-mesh-system';
+    const inSystem = planDecommission({
+      ...fullInventory(),
+      ref: { ...REF, namespace: system },
+      platformMeshes: [platformMesh(system)],
+      objects: [
+        on('runtime', platformMesh(system)),
+        on('runtime', kcpWebhookSecret(system)),
+        on('runtime', webhookCertSecret(system)),
+      ],
+    });
+    expect(names(inSystem, 'webhook-secrets')).toEqual([
+      `runtime:Secret/${system}/kcp-webhook-secret`,
+    ]);
+    expect(inSystem.kept).toEqual([
+      expect.objectContaining({
+        name: 'rebac-authz-webhook-cert',
+        reason: expect.stringContaining('deleted, it would come back'),
+      }),
+    ]);
   });
 
   it('keeps a profile ConfigMap another PlatformMesh reads', () => {

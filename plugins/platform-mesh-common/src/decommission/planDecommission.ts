@@ -1,3 +1,7 @@
+import {
+  OPERATOR_WEBHOOK_CERTIFICATE_NAMESPACE,
+  OPERATOR_WEBHOOK_SECRETS,
+} from '../constants';
 import { profileConfigMapRefOf } from '../diagnostics/profileMissing';
 import {
   isInstancePlatformMesh,
@@ -7,7 +11,11 @@ import {
 import type { HelmRelease, Kustomization } from '../types/flux';
 import type { KubernetesObject } from '../types/kubernetes';
 import type { PlatformMesh } from '../types/platformMesh';
-import { isCreatedByThisProduct, isWrittenByOperator } from './ownership';
+import {
+  isCreatedByThisProduct,
+  isIssuedByCertManager,
+  isWrittenByOperator,
+} from './ownership';
 import type {
   DecommissionInventory,
   DecommissionObjectRef,
@@ -28,8 +36,10 @@ export const DECOMMISSION_STEP_TITLES: Record<DecommissionStepId, string> = {
   'platform-mesh': 'the PlatformMesh (runtime cluster)',
   releases:
     'the operator-created HelmReleases, Kustomizations and Applications (infra cluster)',
-  sources: 'their Flux sources (infra cluster)',
   'ocm-resources': 'the OCM Resources (runtime cluster)',
+  sources: 'their Flux sources (infra cluster)',
+  'webhook-secrets':
+    "the operator's webhook Secrets in the instance namespace (runtime cluster)",
   setup:
     'the profile ConfigMap, kubeconfig Secrets and ServiceAccounts the apply created',
 };
@@ -80,9 +90,15 @@ function setupOrder(item: InventoryObject): number {
  * - The PlatformMesh goes first, so that the operator stops writing (and runs its finalizer).
  * - Then the releases the operator created in the instance namespace (label
  *   `core.platform-mesh.io/operator-created`), while the kubeconfig Secret Flux uses to reach the
- *   runtime cluster still exists: helm-controller then uninstalls the Helm releases there. Then
- *   their sources (only those the operator wrote: its label or field managers) in the instance
- *   namespace or referenced by the releases, then the OCM Resources on the runtime cluster.
+ *   runtime cluster still exists: helm-controller then uninstalls the Helm releases there.
+ * - Then the OCM Resources on the runtime cluster (the operator's ResourceSubroutine writes the
+ *   sources from them: gone first, no source comes back), then the sources (only those the
+ *   operator wrote: its label or field managers) in the instance namespace or referenced by the
+ *   releases.
+ * - Then the operator's webhook Secrets in the instance namespace on the runtime cluster
+ *   (`kcp-webhook-secret` by its field manager, cert-manager's `rebac-authz-webhook-cert` by its
+ *   annotation; kept in `platform-mesh-system`, where the operator's per-cluster Certificate
+ *   would issue it again).
  * - Last, the objects our apply created (label `app.kubernetes.io/managed-by` and our field
  *   manager): the profile ConfigMap, the kubeconfig Secrets, the ServiceAccounts.
  *
@@ -116,8 +132,9 @@ export function planDecommission(
   const steps: Record<DecommissionStepId, InventoryObject[]> = {
     'platform-mesh': [],
     releases: [],
-    sources: [],
     'ocm-resources': [],
+    sources: [],
+    'webhook-secrets': [],
     setup: [],
   };
   const inNamespace = (item: InventoryObject) =>
@@ -174,8 +191,16 @@ export function planDecommission(
     }
   }
 
+  const webhookSecrets = inventory.objects.filter(isWebhookSecret(ref));
+  for (const item of webhookSecrets) {
+    const reason = webhookKeepReason(item, sameNamespace, sharedReason);
+    if (reason) keep(item, reason);
+    else steps['webhook-secrets'].push(item);
+  }
+
   const setup = inventory.objects
     .filter(i => SETUP_KINDS.includes(i.object.kind))
+    .filter(i => !webhookSecrets.includes(i))
     .sort((a, b) => setupOrder(a) - setupOrder(b));
   for (const item of setup) {
     const reason = setupKeepReason(item, inventory, others, sameNamespace);
@@ -194,6 +219,43 @@ export function planDecommission(
     ),
     kept,
   };
+}
+
+const WEBHOOK_SECRET_NAMES: string[] = Object.values(OPERATOR_WEBHOOK_SECRETS);
+
+/** The operator's webhook Secrets of the instance: by name, in its namespace, on the runtime cluster. */
+function isWebhookSecret(ref: { namespace: string }) {
+  return (item: InventoryObject) =>
+    item.role === 'runtime' &&
+    item.object.kind === 'Secret' &&
+    item.object.metadata.namespace === ref.namespace &&
+    WEBHOOK_SECRET_NAMES.includes(item.object.metadata.name);
+}
+
+/** Why one of the operator's webhook Secrets stays, or undefined when it goes. */
+function webhookKeepReason(
+  item: InventoryObject,
+  sameNamespace: KubernetesObject[],
+  sharedReason: string,
+): string | undefined {
+  const { object } = item;
+  const certificate =
+    object.metadata.name === OPERATOR_WEBHOOK_SECRETS.certificate;
+  if (
+    certificate ? !isIssuedByCertManager(object) : !isWrittenByOperator(object)
+  ) {
+    return certificate
+      ? 'not issued by cert-manager (no cert-manager.io/certificate-name annotation)'
+      : 'not written by the Platform Mesh operator';
+  }
+  if (sameNamespace.length > 0) return sharedReason;
+  if (
+    certificate &&
+    object.metadata.namespace === OPERATOR_WEBHOOK_CERTIFICATE_NAMESPACE
+  ) {
+    return `cert-manager issues it from the operator's Certificate in ${OPERATOR_WEBHOOK_CERTIFICATE_NAMESPACE}, which serves every instance of the runtime cluster (deleted, it would come back)`;
+  }
+  return undefined;
 }
 
 /** Why an object of the setup step stays, or undefined when it goes. */

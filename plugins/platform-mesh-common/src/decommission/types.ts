@@ -61,8 +61,11 @@ export interface DecommissionInventory {
  * - `platform-mesh`: the PlatformMesh (the operator's finalizer goes first);
  * - `releases`: the operator-created HelmReleases, Kustomizations and Argo CD Applications (Flux
  *   and Argo CD uninstall from the runtime cluster, through the kubeconfig Secrets still there);
- * - `sources`: their Flux sources;
- * - `ocm-resources`: the OCM Resources on the runtime cluster;
+ * - `ocm-resources`: the OCM Resources on the runtime cluster (the operator's ResourceSubroutine
+ *   writes the sources from them, so they go before the sources);
+ * - `sources`: the releases' Flux sources;
+ * - `webhook-secrets`: the operator's authorization-webhook Secrets in the instance namespace on the
+ *   runtime cluster (`kcp-webhook-secret`, and cert-manager's `rebac-authz-webhook-cert`);
  * - `setup`: the profile ConfigMap, kubeconfig Secrets and ServiceAccounts our apply created.
  *
  * @public
@@ -70,8 +73,9 @@ export interface DecommissionInventory {
 export type DecommissionStepId =
   | 'platform-mesh'
   | 'releases'
-  | 'sources'
   | 'ocm-resources'
+  | 'sources'
+  | 'webhook-secrets'
   | 'setup';
 
 /**

@@ -1,6 +1,7 @@
 import {
   namespaceAllowed,
   OPERATOR_CREATED_LABEL,
+  OPERATOR_WEBHOOK_SECRETS,
   PLATFORM_MESH_GVK,
   profileConfigMapRefOf,
   sourceRefOf,
@@ -101,7 +102,8 @@ function key(
  * PlatformMeshes of the target (runtime, the target's namespaces), the OCM Resources in the
  * instance namespace (runtime), the operator-created HelmReleases, Kustomizations and Applications
  * (label selector) and the Flux sources of the instance namespace plus those the releases
- * reference (infra), the profile ConfigMap, and each candidate and each kubeconfig Secret the
+ * reference (infra), the profile ConfigMap, the operator's webhook Secrets in the instance
+ * namespace (runtime), and each candidate and each kubeconfig Secret the
  * releases reference, read by name. Reads run in parallel with the client's timeout; a resource
  * type a cluster does not serve (`crd-missing`) has no objects; any other failure is returned as
  * data in `errors`.
@@ -162,10 +164,11 @@ export async function readDecommissionInventory(
       return [];
     }
   };
+  /** Reads one named object: the object, or undefined when it is not there or not readable. */
   const get = async (
     role: ClusterRole,
     c: Omit<DecommissionCandidate, 'role'>,
-  ) => {
+  ): Promise<KubernetesObject | undefined> => {
     try {
       const found = await withRetry(() =>
         options.getClient(clusters[role]).tryGet(
@@ -178,19 +181,19 @@ export async function readDecommissionInventory(
           { signal },
         ),
       );
-      if (found)
-        add(role, { ...found, apiVersion: c.apiVersion, kind: c.kind });
+      return found && { ...found, apiVersion: c.apiVersion, kind: c.kind };
     } catch (error) {
       if (
         isClusterRequestError(error) &&
         error.clusterError.type === 'crd-missing'
       )
-        return;
+        return undefined;
       fail(
         role,
         `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`,
         error,
       );
+      return undefined;
     }
   };
 
@@ -236,6 +239,15 @@ export async function readDecommissionInventory(
     kind: 'ConfigMap',
     ...profile,
   });
+  for (const name of Object.values(OPERATOR_WEBHOOK_SECRETS)) {
+    named.push({
+      role: 'runtime',
+      apiVersion: 'v1',
+      kind: 'Secret',
+      namespace: ref.namespace,
+      name,
+    });
+  }
   for (const release of releases) {
     const spec = (release as HelmRelease | Kustomization).spec as
       | { kubeConfig?: { secretRef?: { name?: string } } }
@@ -270,16 +282,18 @@ export async function readDecommissionInventory(
   }
   named.push(...options.candidates);
   const seen = new Set<string>();
-  await Promise.all(
-    named
-      .filter(c => {
-        const id = key(clusters[c.role], c);
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return true;
-      })
-      .map(c => get(c.role, c)),
-  );
+  const unique = named.filter(c => {
+    const id = key(clusters[c.role], c);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  // read in parallel, added in the order asked (the plan's order does not depend on timing)
+  const found = await Promise.all(unique.map(c => get(c.role, c)));
+  unique.forEach((c, i) => {
+    const object = found[i];
+    if (object) add(c.role, object);
+  });
 
   return {
     inventory: {

@@ -149,6 +149,32 @@ function setup(
     runtime,
     {
       apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'kcp-webhook-secret', namespace: NS },
+      data: { kubeconfig: Buffer.from(TOKEN_IN_SECRET).toString('base64') },
+    },
+    'platform-mesh-deployment',
+  );
+  by(
+    runtime,
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'kubernetes.io/tls',
+      metadata: {
+        name: 'rebac-authz-webhook-cert',
+        namespace: NS,
+        annotations: {
+          'cert-manager.io/certificate-name': 'rebac-authz-webhook-cert',
+        },
+      },
+    },
+    'cert-manager-certificates-issuing',
+  );
+  by(
+    runtime,
+    {
+      apiVersion: 'v1',
       kind: 'ServiceAccount',
       metadata: {
         name: 'platform-mesh-operator',
@@ -274,14 +300,16 @@ describe('runDecommission', () => {
     expect(deletesIn(journal)).toEqual([
       `/apis/core.platform-mesh.io/v1alpha1/namespaces/${NS}/platformmeshes/pm`,
       `/apis/helm.toolkit.fluxcd.io/v2/namespaces/${NS}/helmreleases/portal`,
-      `/apis/source.toolkit.fluxcd.io/v1/namespaces/${NS}/ocirepositories/portal`,
       `/apis/delivery.ocm.software/v1alpha1/namespaces/${NS}/resources/portal-chart`,
+      `/apis/source.toolkit.fluxcd.io/v1/namespaces/${NS}/ocirepositories/portal`,
+      `/api/v1/namespaces/${NS}/secrets/kcp-webhook-secret`,
+      `/api/v1/namespaces/${NS}/secrets/rebac-authz-webhook-cert`,
       `/api/v1/namespaces/${NS}/configmaps/pm-profile`,
       `/api/v1/namespaces/${NS}/secrets/platform-mesh-runtime-secret`,
       `/api/v1/namespaces/${OP_NS}/secrets/platform-mesh-kubeconfig`,
       `/api/v1/namespaces/${OP_NS}/serviceaccounts/platform-mesh-operator`,
     ]);
-    expect(result.removed).toHaveLength(8);
+    expect(result.removed).toHaveLength(10);
     // what was not ours stays
     expect(infra.objects.size).toBe(1);
     expect([...infra.objects.values()][0].metadata.name).toBe('someone-elses');
@@ -415,8 +443,10 @@ describe('runDecommission', () => {
     expect(result.removed.map(o => o.kind)).toEqual([
       'PlatformMesh',
       'HelmRelease',
-      'OCIRepository',
       'Resource',
+      'OCIRepository',
+      'Secret',
+      'Secret',
       'ConfigMap',
       'Secret',
       'Secret',
@@ -470,7 +500,7 @@ describe('runDecommission', () => {
         },
       },
     ]);
-    expect(deletesIn(asked.journal)).toHaveLength(8);
+    expect(deletesIn(asked.journal)).toHaveLength(10);
   });
 
   it('keeps the other finalizers when removing the operator one', async () => {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SECRETS } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  DEFAULT_SECRETS,
+  OPERATOR_WEBHOOK_SECRETS,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { parseAllDocuments } from 'yaml';
 import {
   GITOPS_SERVICE_ACCOUNT,
@@ -45,10 +48,11 @@ describe('examples/rbac', () => {
       }
     }
     // `delete` only on what platform-mesh:delete removes (never namespaces, pods or RBAC)
-    const deletable = rules
-      .filter(r => r.verbs.includes('delete'))
-      .flatMap(r => r.resources)
-      .sort();
+    const deletable = [
+      ...new Set(
+        rules.filter(r => r.verbs.includes('delete')).flatMap(r => r.resources),
+      ),
+    ].sort();
     expect(deletable).toEqual(
       [
         'applications',
@@ -82,9 +86,11 @@ describe('examples/rbac', () => {
         .flatMap(r => r.resourceNames)
         .sort();
     expect(named('applier.yaml', 'secrets')).toEqual(
-      Object.values(DEFAULT_SECRETS)
-        .map(s => s.name)
-        .sort(),
+      [
+        ...Object.values(DEFAULT_SECRETS).map(s => s.name),
+        // delete only: the operator's webhook Secrets of a decommissioned instance
+        ...Object.values(OPERATOR_WEBHOOK_SECRETS),
+      ].sort(),
     );
     expect(named('applier-tokens.yaml', 'serviceaccounts/token')).toEqual(
       [OPERATOR_SERVICE_ACCOUNT, GITOPS_SERVICE_ACCOUNT].sort(),

@@ -78,6 +78,36 @@ async function seedInstance(namespace: string, withFinalizer: boolean) {
     },
     'platform-mesh-deployment',
   );
+  // the operator's webhook Secrets: kcp-webhook-secret as the operator writes it, and
+  // rebac-authz-webhook-cert as cert-manager issues it
+  await put(
+    admin.runtime,
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'kcp-webhook-secret', namespace },
+      stringData: { kubeconfig: `token: seeded-${RUN}` },
+    },
+    'platform-mesh-deployment',
+  );
+  await put(
+    admin.runtime,
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'kubernetes.io/tls',
+      metadata: {
+        name: 'rebac-authz-webhook-cert',
+        namespace,
+        annotations: {
+          'cert-manager.io/certificate-name': 'rebac-authz-webhook-cert',
+          'cert-manager.io/issuer-name': 'rebac-authz-webhook-issuer',
+        },
+      },
+      stringData: { 'tls.crt': 'x', 'tls.key': `seeded-${RUN}`, 'ca.crt': 'x' },
+    },
+    'cert-manager-certificates-issuing',
+  );
   await put(
     admin.infra,
     {
@@ -247,6 +277,8 @@ describe('platform-mesh:delete on the real API servers', () => {
       runtime: [
         { kind: 'PlatformMesh', namespace: NS, name: 'pm' },
         { kind: 'Resource', namespace: NS, name: 'portal-chart' },
+        { kind: 'Secret', namespace: NS, name: 'kcp-webhook-secret' },
+        { kind: 'Secret', namespace: NS, name: 'rebac-authz-webhook-cert' },
         { kind: 'ConfigMap', namespace: NS, name: 'pm-profile' },
         {
           kind: 'ServiceAccount',
@@ -317,6 +349,13 @@ describe('platform-mesh:delete on the real API servers', () => {
           name: 'portal',
         },
       ],
+      ...['kcp-webhook-secret', 'rebac-authz-webhook-cert'].map(
+        name =>
+          [
+            admin.runtime,
+            { apiVersion: 'v1', kind: 'Secret', namespace: NS, name },
+          ] as const,
+      ),
       [
         admin.infra,
         {
@@ -377,6 +416,15 @@ describe('platform-mesh:delete on the real API servers', () => {
           name: 'platform-mesh-infra-kubeconfig',
         },
       ],
+      [
+        admin.runtime,
+        {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          namespace: OTHER_NS,
+          name: 'kcp-webhook-secret',
+        },
+      ],
       [admin.runtime, { apiVersion: 'v1', kind: 'Namespace', name: NS }],
       [admin.infra, { apiVersion: 'v1', kind: 'Namespace', name: NS }],
     ] as const;
@@ -397,6 +445,36 @@ describe('platform-mesh:delete on the real API servers', () => {
     await action.handler(second.ctx);
     expect(second.outputs.removed).toEqual({});
     expect(second.lines.join('\n')).toContain('already decommissioned');
+  });
+
+  it('the applier can not delete a webhook Secret the operator or cert-manager did not write (the admission policy)', async () => {
+    const applier = itClustersService('applier', {
+      operatorNamespace: OP_NS,
+      namespace: NS,
+    }).getClient('it-runtime');
+    for (const name of ['kcp-webhook-secret', 'rebac-authz-webhook-cert']) {
+      await put(
+        admin.runtime,
+        {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name, namespace: OP_NS },
+          stringData: { note: 'hand-made' },
+        },
+        'kubectl',
+      );
+      await expect(
+        applier.requestJson({
+          method: 'DELETE',
+          path: `/api/v1/namespaces/${OP_NS}/secrets/${name}`,
+          query: { dryRun: 'All' },
+        }),
+      ).rejects.toMatchObject({
+        message: expect.stringContaining(
+          'does not take over or delete objects it did not create',
+        ),
+      });
+    }
   });
 
   it("the applier can not delete someone else's ConfigMap (the admission policy)", async () => {

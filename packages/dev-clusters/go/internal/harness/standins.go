@@ -27,8 +27,9 @@ func standinsProc(l Layout) Proc { return NewProc(l, "stand-ins") }
 //     the Go module proxy refuses it, and a kube-apiserver has no workspaces);
 //   - the OCM controller: every OCM Resource whose chart the loopback repository serves gets
 //     status.resource {version, access.helmRepository} (the OCM controller is refused too);
-//   - cert-manager's output: the Secret rebac-authz-webhook-cert (tls.crt, tls.key, ca.crt) in
-//     each namespace that holds a PlatformMesh (cert-manager itself is not run).
+//   - cert-manager's output: the Secret rebac-authz-webhook-cert (tls.crt, tls.key, ca.crt, and
+//     cert-manager's annotations) in each namespace that holds a PlatformMesh (cert-manager itself
+//     is not run).
 func RunStandins(ctx context.Context, c Config, log Logger) error {
 	k, err := liveClient(c, RoleLiveRuntime)
 	if err != nil {
@@ -168,12 +169,24 @@ func standinWebhookCert(ctx context.Context, k *Kube, c Config, _ map[string]str
 			continue
 		}
 		done[ns] = true
-		if _, err := k.Get(ctx, "v1", "Secret", ns, "rebac-authz-webhook-cert"); err == nil {
-			continue
+		// written once (and again if one from an older harness lacks cert-manager's annotations)
+		if got, err := k.Get(ctx, "v1", "Secret", ns, "rebac-authz-webhook-cert"); err == nil {
+			if ann, _ := got.Meta()["annotations"].(map[string]any); ann["cert-manager.io/certificate-name"] != nil {
+				continue
+			}
 		} else if !IsStatus(err, 404) {
 			return err
 		}
-		s := Object{"apiVersion": "v1", "kind": "Secret", "metadata": standinMeta("rebac-authz-webhook-cert", ns),
+		// cert-manager's annotations on the Secrets it issues (platform-mesh:delete recognises
+		// its output by them); the stand-in label says who really wrote it
+		meta := standinMeta("rebac-authz-webhook-cert", ns)
+		meta["annotations"] = map[string]any{
+			"cert-manager.io/certificate-name": "rebac-authz-webhook-cert",
+			"cert-manager.io/issuer-name":      "rebac-authz-webhook-issuer",
+			"cert-manager.io/issuer-kind":      "Issuer",
+			"cert-manager.io/issuer-group":     "cert-manager.io",
+		}
+		s := Object{"apiVersion": "v1", "kind": "Secret", "metadata": meta,
 			"type":       "kubernetes.io/tls",
 			"stringData": map[string]any{"tls.crt": string(crt), "tls.key": string(key), "ca.crt": string(ca)}}
 		if _, err := k.Apply(ctx, s, fieldManagerStandin); err != nil {

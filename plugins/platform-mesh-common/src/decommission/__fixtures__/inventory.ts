@@ -19,6 +19,7 @@ function obj(
   extra: {
     labels?: Record<string, string>;
     managers?: string[];
+    annotations?: Record<string, string>;
     spec?: object;
   } = {},
 ): KubernetesObject {
@@ -29,6 +30,7 @@ function obj(
       name,
       ...(namespace ? { namespace } : {}),
       ...(extra.labels ? { labels: extra.labels } : {}),
+      ...(extra.annotations ? { annotations: extra.annotations } : {}),
       managedFields: (extra.managers ?? []).map(manager => ({
         manager,
         operation: 'Apply',
@@ -84,6 +86,26 @@ export const ourSecret = (namespace: string, name: string) =>
 export const foreignSecret = (namespace: string, name: string) =>
   obj('v1', 'Secret', namespace, name, { managers: ['kubectl'] });
 
+/** The operator's `kcp-webhook-secret` (its field manager, no label). */
+export const kcpWebhookSecret = (
+  namespace = NS,
+  managers = ['platform-mesh-deployment'],
+) => obj('v1', 'Secret', namespace, 'kcp-webhook-secret', { managers });
+
+/** cert-manager's `rebac-authz-webhook-cert` (its field manager and annotations). */
+export const webhookCertSecret = (namespace = NS, issued = true) =>
+  obj('v1', 'Secret', namespace, 'rebac-authz-webhook-cert', {
+    managers: [issued ? 'cert-manager-certificates-issuing' : 'kubectl'],
+    ...(issued
+      ? {
+          annotations: {
+            'cert-manager.io/certificate-name': 'rebac-authz-webhook-cert',
+            'cert-manager.io/issuer-name': 'rebac-authz-webhook-issuer',
+          },
+        }
+      : {}),
+  });
+
 export const profileConfigMap = (name = 'pm-profile') =>
   obj('v1', 'ConfigMap', NS, name, {
     labels: OURS_LABEL,
@@ -104,7 +126,8 @@ export const on = (
 /**
  * The instance `dev/team-a/pm` after an apply and a reconcile by the operator: two releases
  * (one from an OCIRepository, one from a HelmRepository), a Kustomization, two OCM Resources, and
- * the apply's objects (profile, kubeconfig Secrets on operator and infra, ServiceAccounts).
+ * the operator's webhook Secrets, and the apply's objects (profile, kubeconfig Secrets on
+ * operator and infra, ServiceAccounts).
  */
 export function fullInventory(
   extraPlatformMeshes: KubernetesObject[] = [],
@@ -136,6 +159,8 @@ export function fullInventory(
       on('infra', helmRepository('charts', 'demo')),
       on('runtime', ocmResource('portal-chart')),
       on('runtime', ocmResource('demo-chart')),
+      on('runtime', kcpWebhookSecret()),
+      on('runtime', webhookCertSecret()),
       on('runtime', profileConfigMap()),
       on('infra', ourSecret(NS, 'platform-mesh-runtime-secret')),
       on(
