@@ -5,7 +5,7 @@
 # shared by the whole target; each in its own namespace, each with an entity in the example
 # catalog), starts the example Backstage app (http://localhost:3000) against them, and once it is
 # up creates the live instance through the example template (target `live`), which the real
-# controllers bring to Ready (entity `platform-mesh-live`).
+# controllers bring to Ready (entity `live-platform-mesh-system-platform-mesh`, from the provider).
 # Safe to run again: installed tools, built binaries and running API servers are reused.
 #   PM_SCENARIO=failed scripts/start.sh    # seed only this scenario (see `yarn clusters scenarios`)
 #   PM_DEV_CONTROLLERS=off scripts/start.sh # API servers and seeds only, no real controllers

@@ -6,7 +6,6 @@ import type { FullConfig } from '@playwright/test';
 
 const ENTITIES = [
   'resource:default/platform-mesh-healthy',
-  'resource:default/platform-mesh-live',
   'resource:default/platform-mesh-failed',
   'resource:default/platform-mesh-flux-secret-missing',
   'resource:default/platform-mesh-argocd',

@@ -54,7 +54,9 @@ test('live: the template in the UI, the real operator and Flux, and a card that 
   // the how-to's next step, with what the page showed
   operatorUp('platform-mesh-system', values);
 
-  await openTab(page, 'platform-mesh-live');
+  // the catalog entity provider emits the instance's entity (formatInstanceEntityName's default
+  // pattern); the page is reloaded until it is there and Healthy
+  await openTab(page, 'live-platform-mesh-system-platform-mesh');
   await expect(async () => {
     await page.reload();
     const card = await platformMeshCard(page);
