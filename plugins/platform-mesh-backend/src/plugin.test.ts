@@ -207,15 +207,23 @@ describe('platformMeshPlugin', () => {
     target: string,
     done: (body: any) => boolean,
   ) {
-    for (let i = 0; i < 300; i++) {
+    // a deadline, not a count of tries: on a loaded machine each request takes longer
+    const deadline = Date.now() + 60_000;
+    let last: unknown;
+    while (Date.now() < deadline) {
       const res = await get(
         app,
         `/instances/${target}/pm-healthy/platform-mesh/status`,
       );
+      last = res.body;
       if (res.status === 200 && done(res.body)) return res.body;
       await new Promise(r => setTimeout(r, 50));
     }
-    throw new Error(`status of ${target} never settled`);
+    throw new Error(
+      `status of ${target} never settled in 60 s; last answer: ${JSON.stringify(
+        (last as any)?.clusters?.infra,
+      )}`,
+    );
   }
 
   it('answers 401 without credentials on every route', async () => {
@@ -251,7 +259,14 @@ describe('platformMeshPlugin', () => {
       'dev',
       b => b.releases.length === 2 && b.secrets.every((s: any) => s.present),
     );
-    console.log('DEBUGX', JSON.stringify({d: body.diagnostics, c: body.clusters, o: body.ocmResourcesError}));
+    console.log(
+      'DEBUGX',
+      JSON.stringify({
+        d: body.diagnostics,
+        c: body.clusters,
+        o: body.ocmResourcesError,
+      }),
+    );
     expect(body.instance).toMatchObject({
       target: 'dev',
       namespace: 'pm-healthy',

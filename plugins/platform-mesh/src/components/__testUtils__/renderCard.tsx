@@ -1,7 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { configure } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { platformMeshApiRef, PlatformMeshClient } from '../../api';
 import {
@@ -9,10 +8,6 @@ import {
   type PlatformMeshCardProps,
 } from '../PlatformMeshCard';
 import { annotatedEntity } from '../__fixtures__';
-
-// Material UI and material-table render slowly in jsdom on small machines.
-configure({ asyncUtilTimeout: 5000 });
-jest.setTimeout(30_000);
 
 export const BASE_URL = 'http://localhost:7007/api/platform-mesh';
 const INSTANCE_URL = `${BASE_URL}/instances/dev/platform-mesh-system/platform-mesh-sample`;
