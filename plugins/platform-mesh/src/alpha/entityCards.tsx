@@ -1,9 +1,10 @@
+import type { FilterPredicate } from '@backstage/filter-predicates';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { PLATFORM_MESH_INSTANCE_ANNOTATION } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { z } from 'zod/v4';
 
 /** Shows the extensions only for entities that carry the `platform-mesh.io/instance` annotation. */
-export const HAS_INSTANCE_ANNOTATION = {
+export const HAS_INSTANCE_ANNOTATION: FilterPredicate = {
   [`metadata.annotations.${PLATFORM_MESH_INSTANCE_ANNOTATION}`]: {
     $exists: true,
   },
