@@ -44,6 +44,13 @@ export { DispatchCredentialProvider } from './credentials/DispatchCredentialProv
 export { MissingCredentialProviderError } from './credentials/MissingCredentialProviderError';
 export { createCredentialsCollector } from './credentials/createCredentialsCollector';
 
+// Retry timing of lists and watches.
+export {
+  jittered,
+  jitteredBackoffMs,
+  type BackoffBounds,
+} from './retry/backoff';
+
 // Cluster client and its typed errors.
 export type {
   AccessReviewResult,

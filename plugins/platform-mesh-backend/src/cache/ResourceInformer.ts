@@ -1,12 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterError } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { jittered } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import {
   ResourceExpiredError,
   TransportError,
   type ResourceTransport,
   type WatchEvent,
 } from './transport';
-import { jittered, jitteredBackoffMs } from './backoff';
+import { watchRetryDelayMs } from './backoff';
 import { NamespacedStore } from './NamespacedStore';
 
 /**
@@ -45,7 +46,7 @@ export interface ResourceInformerOptions<T> {
    * `observedAt`.
    */
   onChange?: (change: InformerChange) => void;
-  /** Delay before retrying after the n-th consecutive failure (default: {@link jitteredBackoffMs}). */
+  /** Delay before retrying after the n-th consecutive failure (default: {@link watchRetryDelayMs}). */
   backoffMs?: (failures: number) => number;
   /**
    * Interval of the periodic full re-list (±10 % jitter), which replaces the store at once so that
@@ -171,7 +172,7 @@ export class ResourceInformer<T> {
   }
 
   private async loop(signal: AbortSignal): Promise<void> {
-    const backoff = this.options.backoffMs ?? jitteredBackoffMs;
+    const backoff = this.options.backoffMs ?? watchRetryDelayMs;
     const healthyAfterMs =
       this.options.healthyAfterMs ?? DEFAULT_HEALTHY_AFTER_MS;
     let failures = 0;
