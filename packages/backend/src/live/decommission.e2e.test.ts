@@ -52,6 +52,7 @@ import {
   runTemplateTask,
   startLiveBackendWith,
 } from '../__testUtils__/liveBackend';
+import { namespaceContents } from '../__testUtils__/namespaceContents';
 
 jest.setTimeout(900_000);
 
@@ -559,16 +560,17 @@ describe('decommissioning an instance with the real Platform Mesh operator and r
         name: FLUX_SECRET,
       }),
     ).toBeUndefined();
-    // No Secret is left in the namespace on either cluster: the operator's kcp-webhook-secret
-    // and cert-manager's webhook certificate went with the instance
-    const leftSecrets: any = await byRole.runtime.requestJson({
-      path: `/api/v1/namespaces/${NS}/secrets`,
-    });
-    expect(leftSecrets.items).toEqual([]);
-    const infraSecrets: any = await byRole.infra.requestJson({
-      path: `/api/v1/namespaces/${NS}/secrets`,
-    });
-    expect(infraSecrets.items).toEqual([]);
+    // Nothing of the instance is left in its namespace on any cluster, of any kind the clusters
+    // serve (Events aside): the operator's kcp-webhook-secret and cert-manager's webhook
+    // certificate went with it too
+    for (const role of ['operator', 'runtime', 'infra'] as const) {
+      expect({ role, left: await namespaceContents(byRole[role], NS) }).toEqual(
+        {
+          role,
+          left: [],
+        },
+      );
+    }
     // never a namespace
     for (const role of ['runtime', 'infra'] as const) {
       expect(
