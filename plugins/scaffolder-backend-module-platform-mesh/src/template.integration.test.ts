@@ -4,40 +4,22 @@
  * (nothing written), then a real task that creates the instance, as a platform engineer would run
  * it in the example app.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  clusterEntry,
-  devClusters,
-  eventually,
-  ROLES,
-  secretMaterial,
-} from '@internal/dev-clusters/lib/testing';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { secretMaterial } from '@internal/dev-clusters/lib/testing';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { adminClients } from './__testUtils__/devClusters';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { scaffolderModulePlatformMesh } from './module';
+import {
+  dryRunTemplate,
+  readExampleTemplate,
+  runTemplateTask,
+  startTemplateBackend,
+} from './__testUtils__/templateBackend';
 
 jest.setTimeout(120_000);
 
-const TEMPLATE = parse(
-  readFileSync(
-    join(
-      __dirname,
-      '../../../examples/templates/platform-mesh-remote/template.yaml',
-    ),
-    'utf8',
-  ),
-);
+const TEMPLATE = readExampleTemplate('platform-mesh-remote');
 const NS = 'pm-it-scaffolder-template';
-const OPERATOR_NS = 'pm-it-scaffolder-template-system';
 const auth = mockCredentials.user.header();
 
 const values = (extra: object = {}) => ({
@@ -58,47 +40,26 @@ describe('the platform-mesh-remote template in the scaffolder', () => {
   const admin = adminClients();
 
   beforeAll(async () => {
-    const dev = devClusters();
     await admin.runtime
       .requestJson({
         method: 'DELETE',
         path: `/apis/core.platform-mesh.io/v1alpha1/namespaces/${NS}/platformmeshes/platform-mesh`,
       })
       .catch(() => undefined);
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModulePlatformMesh,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              ...TEMPLATE,
-              metadata: { ...TEMPLATE.metadata, namespace: 'default' },
-            },
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            platformMesh: {
-              clusters: ROLES.map(role =>
-                clusterEntry(`pm-${role}`, role, 'applier'),
-              ),
-              targets: [
-                {
-                  name: 'it-template',
-                  operatorCluster: 'pm-operator',
-                  runtimeCluster: 'pm-runtime',
-                  infraCluster: 'pm-infra',
-                  deploymentTechnology: 'fluxcd',
-                  namespace: NS,
-                  operatorNamespace: OPERATOR_NS,
-                  runtimeServerUrl: dev.runtime.url,
-                },
-              ],
-            },
+    ({ server } = await startTemplateBackend({
+      templates: [TEMPLATE],
+      platformMesh: {
+        targets: [
+          {
+            name: 'it-template',
+            operatorCluster: 'pm-operator',
+            runtimeCluster: 'pm-runtime',
+            infraCluster: 'pm-infra',
+            deploymentTechnology: 'fluxcd',
+            namespace: NS,
           },
-        }),
-      ],
+        ],
+      },
     }));
   });
 
@@ -128,15 +89,7 @@ describe('the platform-mesh-remote template in the scaffolder', () => {
   });
 
   it('dry-runs in the template editor without writing anything', async () => {
-    const res = await request(server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('Authorization', auth)
-      .send({
-        template: TEMPLATE,
-        values: values(),
-        secrets: {},
-        directoryContents: [],
-      });
+    const res = await dryRunTemplate(server, TEMPLATE, values());
     expect(res.status).toBe(200);
     const log = res.body.log.map((l: any) => l.body.message).join('\n');
     expect(log).toContain('Preflight passed on 3 cluster(s)');
@@ -167,26 +120,12 @@ describe('the platform-mesh-remote template in the scaffolder', () => {
   });
 
   it('creates the instance when run as a task', async () => {
-    const created = await request(server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', auth)
-      .send({
-        templateRef: 'template:default/platform-mesh-remote',
-        values: values(),
-      });
-    expect(created.status).toBe(201);
-    const task = await eventually(async () => {
-      const res = await request(server)
-        .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
-        .set('Authorization', auth);
-      return ['completed', 'failed'].includes(res.body.status)
-        ? res.body
-        : undefined;
-    }, 60_000);
-    const events = await request(server)
-      .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
-      .set('Authorization', auth);
-    const log = events.body.map((e: any) => e.body?.message ?? '').join('\n');
+    const task = await runTemplateTask(
+      server,
+      'template:default/platform-mesh-remote',
+      values(),
+    );
+    const { log } = task;
     expect({ status: task.status, log }).toMatchObject({ status: 'completed' });
     expect(log).toMatch(/Applied \d+ objects in \d+ ms/);
     // eslint-disable-next-line no-console

@@ -9,38 +9,18 @@
  * does not touch the one the dev-clusters seed keeps on the infra server for target `argo`; the
  * test creates the `argocd` namespace there, as an Argo CD installation would have.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import {
-  clusterEntry,
-  devClusters,
-  eventually,
-  secretMaterial,
-} from '@internal/dev-clusters/lib/testing';
-import request from 'supertest';
+import { secretMaterial } from '@internal/dev-clusters/lib/testing';
 import { parse } from 'yaml';
 import { adminClients } from './__testUtils__/devClusters';
-import { scaffolderModulePlatformMesh } from './module';
+import {
+  readExampleTemplate,
+  runTemplateTask,
+  startTemplateBackend,
+} from './__testUtils__/templateBackend';
 
 jest.setTimeout(180_000);
 
-const TEMPLATE = parse(
-  readFileSync(
-    join(
-      __dirname,
-      '../../../examples/templates/platform-mesh-remote/template.yaml',
-    ),
-    'utf8',
-  ),
-);
-const auth = mockCredentials.user.header();
+const TEMPLATE = readExampleTemplate('platform-mesh-remote');
 const NS = 'pm-it-scaffolder-defaults';
 
 /** The form's defaults, as the scaffolder UI submits them. */
@@ -102,41 +82,20 @@ describe('the platform-mesh-remote template with its defaults on every kind of t
   const admin = adminClients();
 
   beforeAll(async () => {
-    const dev = devClusters();
     // an Argo CD infra cluster has Argo CD installed: its namespace exists
     await admin.operator.apply(
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd' } },
       { fieldManager: 'pm-it-administrator' },
     );
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModulePlatformMesh,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              ...TEMPLATE,
-              metadata: { ...TEMPLATE.metadata, namespace: 'default' },
-            },
-          ],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            platformMesh: {
-              clusters: (['operator', 'runtime', 'infra'] as const).map(role =>
-                clusterEntry(`pm-${role}`, role, 'applier'),
-              ),
-              targets: KINDS.map(k => ({
-                name: k.target,
-                ...k.config,
-                namespace: k.namespace,
-                operatorNamespace: `${k.namespace}-system`,
-                runtimeServerUrl: dev.runtime.url,
-              })),
-            },
-          },
-        }),
-      ],
+    ({ server } = await startTemplateBackend({
+      templates: [TEMPLATE],
+      platformMesh: {
+        targets: KINDS.map(k => ({
+          name: k.target,
+          ...k.config,
+          namespace: k.namespace,
+        })),
+      },
     }));
   });
 
@@ -152,31 +111,18 @@ describe('the platform-mesh-remote template with its defaults on every kind of t
 
   it.each(KINDS)('succeeds on $kind', async ({ target, namespace }) => {
     const started = Date.now();
-    const created = await request(server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', auth)
-      .send({
-        templateRef: 'template:default/platform-mesh-remote',
-        values: {
-          ...formDefaults(),
-          target,
-          namespace,
-          owner: 'group:default/platform-team',
-        },
-      });
-    expect(created.status).toBe(201);
-    const task = await eventually(async () => {
-      const res = await request(server)
-        .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
-        .set('Authorization', auth);
-      return ['completed', 'failed'].includes(res.body.status)
-        ? res.body
-        : undefined;
-    }, 90_000);
-    const events = await request(server)
-      .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
-      .set('Authorization', auth);
-    const log = events.body.map((e: any) => e.body?.message ?? '').join('\n');
+    const task = await runTemplateTask(
+      server,
+      'template:default/platform-mesh-remote',
+      {
+        ...formDefaults(),
+        target,
+        namespace,
+        owner: 'group:default/platform-team',
+      },
+      { timeoutMs: 90_000 },
+    );
+    const { log } = task;
     // on failure, the task log is the message
     expect(task.status === 'completed' ? 'completed' : log).toBe('completed');
     for (const secret of secretMaterial()) expect(log).not.toContain(secret);

@@ -10,41 +10,22 @@
  * which this package does not depend on; a recorder with the same id, schema and dry-run support
  * (none) stands in for it, so the scaffolder takes the same path it takes for the real action.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import {
   createTemplateAction,
   scaffolderActionsExtensionPoint,
 } from '@backstage/plugin-scaffolder-node';
-import {
-  clusterEntry,
-  devClusters,
-  secretMaterial,
-} from '@internal/dev-clusters/lib/testing';
-import request from 'supertest';
+import { secretMaterial } from '@internal/dev-clusters/lib/testing';
 import { parse, parseAllDocuments } from 'yaml';
-import { scaffolderModulePlatformMesh } from './module';
+import {
+  dryRunTemplate,
+  readExampleTemplate,
+  startTemplateBackend,
+} from './__testUtils__/templateBackend';
 
 jest.setTimeout(60_000);
 
-const TEMPLATE = parse(
-  readFileSync(
-    join(
-      __dirname,
-      '../../../examples/templates/platform-mesh-gitops/template.yaml',
-    ),
-    'utf8',
-  ),
-);
-const auth = mockCredentials.user.header();
+const TEMPLATE = readExampleTemplate('platform-mesh-gitops');
 const NS = 'pm-it-scaffolder-gitops';
 
 /** Same id, inputs and outputs as the GitHub module's action; like it, no dry-run support. */
@@ -88,58 +69,36 @@ describe('the platform-mesh-gitops template in a scaffolder dry run', () => {
   let server: any;
 
   beforeAll(async () => {
-    const dev = devClusters();
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModulePlatformMesh,
-        pullRequestRecorder,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            integrations: { github: [{ host: 'github.com' }] },
-            platformMesh: {
-              clusters: (['operator', 'runtime', 'infra'] as const).map(role =>
-                clusterEntry(`pm-${role}`, role, 'applier'),
-              ),
-              targets: [
-                {
-                  name: 'it-gitops',
-                  operatorCluster: 'pm-operator',
-                  runtimeCluster: 'pm-runtime',
-                  infraCluster: 'pm-infra',
-                  deploymentTechnology: 'argocd',
-                  namespace: NS,
-                  operatorNamespace: `${NS}-system`,
-                  runtimeServerUrl: dev.runtime.url,
-                },
-              ],
-            },
+    ({ server } = await startTemplateBackend({
+      templates: [],
+      features: [pullRequestRecorder],
+      config: { integrations: { github: [{ host: 'github.com' }] } },
+      platformMesh: {
+        targets: [
+          {
+            name: 'it-gitops',
+            operatorCluster: 'pm-operator',
+            runtimeCluster: 'pm-runtime',
+            infraCluster: 'pm-infra',
+            deploymentTechnology: 'argocd',
+            namespace: NS,
           },
-        }),
-      ],
+        ],
+      },
     }));
   });
 
   it('shows the files it would publish and the pull request it would open', async () => {
-    const res = await request(server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('Authorization', auth)
-      .send({
-        template: TEMPLATE,
-        values: {
-          target: 'it-gitops',
-          name: 'platform-mesh',
-          owner: 'group:default/platform-team',
-          baseDomain: 'portal.example.com',
-          port: 443,
-          repoUrl: 'github.com?owner=acme&repo=gitops',
-          branch: 'main',
-          targetPath: 'clusters/platform-mesh',
-        },
-        secrets: {},
-        directoryContents: [],
-      });
+    const res = await dryRunTemplate(server, TEMPLATE, {
+      target: 'it-gitops',
+      name: 'platform-mesh',
+      owner: 'group:default/platform-team',
+      baseDomain: 'portal.example.com',
+      port: 443,
+      repoUrl: 'github.com?owner=acme&repo=gitops',
+      branch: 'main',
+      targetPath: 'clusters/platform-mesh',
+    });
     expect(res.status).toBe(200);
     const log: string = res.body.log.map((l: any) => l.body.message).join('\n');
 

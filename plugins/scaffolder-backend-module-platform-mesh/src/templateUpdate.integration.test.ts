@@ -4,66 +4,27 @@
  * platform-mesh:describe, a dry run shows the profile change line by line, and a real run applies
  * a new port over the current settings while keeping everything else (the profile, the owner).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import {
-  clusterEntry,
-  devClusters,
-  eventually,
-  secretMaterial,
-} from '@internal/dev-clusters/lib/testing';
-import request from 'supertest';
-import { parse } from 'yaml';
+import { secretMaterial } from '@internal/dev-clusters/lib/testing';
 import { adminClients } from './__testUtils__/devClusters';
-import { scaffolderModulePlatformMesh } from './module';
+import {
+  dryRunTemplate,
+  readExampleTemplate,
+  runTemplateTask,
+  startTemplateBackend,
+} from './__testUtils__/templateBackend';
+
+const REMOTE = readExampleTemplate('platform-mesh-remote');
+const UPDATE = readExampleTemplate('platform-mesh-update');
+const NS = 'pm-it-scaffolder-update';
 
 jest.setTimeout(120_000);
-
-const template = (name: string) =>
-  parse(
-    readFileSync(
-      join(__dirname, `../../../examples/templates/${name}/template.yaml`),
-      'utf8',
-    ),
-  );
-const REMOTE = template('platform-mesh-remote');
-const UPDATE = template('platform-mesh-update');
-const NS = 'pm-it-scaffolder-update';
-const auth = mockCredentials.user.header();
 
 describe('the platform-mesh-update template', () => {
   let server: any;
   const admin = adminClients();
 
-  const runTask = async (templateName: string, values: object) => {
-    const created = await request(server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', auth)
-      .send({ templateRef: `template:default/${templateName}`, values });
-    expect(created.status).toBe(201);
-    const task = await eventually(async () => {
-      const res = await request(server)
-        .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
-        .set('Authorization', auth);
-      return ['completed', 'failed'].includes(res.body.status)
-        ? res.body
-        : undefined;
-    }, 60_000);
-    const events = await request(server)
-      .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
-      .set('Authorization', auth);
-    const log: string = events.body
-      .map((e: any) => e.body?.message ?? '')
-      .join('\n');
-    return { status: task.status as string, log };
-  };
+  const runTask = (templateName: string, values: object) =>
+    runTemplateTask(server, `template:default/${templateName}`, values);
   const readProfile = async () =>
     (
       (await admin.runtime.get({
@@ -82,39 +43,20 @@ describe('the platform-mesh-update template', () => {
     })) as any;
 
   beforeAll(async () => {
-    const dev = devClusters();
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModulePlatformMesh,
-        catalogServiceMock.factory({
-          entities: [REMOTE, UPDATE].map(t => ({
-            ...t,
-            metadata: { ...t.metadata, namespace: 'default' },
-          })),
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            platformMesh: {
-              clusters: (['operator', 'runtime', 'infra'] as const).map(role =>
-                clusterEntry(`pm-${role}`, role, 'applier'),
-              ),
-              targets: [
-                {
-                  name: 'it-update',
-                  operatorCluster: 'pm-operator',
-                  runtimeCluster: 'pm-runtime',
-                  infraCluster: 'pm-infra',
-                  deploymentTechnology: 'fluxcd',
-                  namespace: NS,
-                  operatorNamespace: `${NS}-system`,
-                  runtimeServerUrl: dev.runtime.url,
-                },
-              ],
-            },
+    ({ server } = await startTemplateBackend({
+      templates: [REMOTE, UPDATE],
+      platformMesh: {
+        targets: [
+          {
+            name: 'it-update',
+            operatorCluster: 'pm-operator',
+            runtimeCluster: 'pm-runtime',
+            infraCluster: 'pm-infra',
+            deploymentTechnology: 'fluxcd',
+            namespace: NS,
           },
-        }),
-      ],
+        ],
+      },
     }));
     const created = await runTask('platform-mesh-remote', {
       target: 'it-update',
@@ -136,19 +78,11 @@ describe('the platform-mesh-update template', () => {
       '$1false',
     );
     expect(changed).not.toBe(current);
-    const res = await request(server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('Authorization', auth)
-      .send({
-        template: UPDATE,
-        values: {
-          target: 'it-update',
-          name: 'platform-mesh',
-          profile: changed,
-        },
-        secrets: {},
-        directoryContents: [],
-      });
+    const res = await dryRunTemplate(server, UPDATE, {
+      target: 'it-update',
+      name: 'platform-mesh',
+      profile: changed,
+    });
     expect(res.status).toBe(200);
     const log: string = res.body.log.map((l: any) => l.body.message).join('\n');
     expect(log).toContain(
