@@ -4,13 +4,10 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Drawer from '@material-ui/core/Drawer';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, type Theme } from '@material-ui/core/styles';
-import CloseIcon from '@material-ui/icons/Close';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import SubjectIcon from '@material-ui/icons/Subject';
 import {
@@ -19,42 +16,20 @@ import {
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { useOperatorLogs } from '../hooks/useOperatorLogs';
 import { backendMessage, isForbidden, isNotFound } from './errors';
+import { codeBlockStyle, SideDrawer } from './SideDrawer';
 
 const TITLE_ID = 'platform-mesh-operator-logs-title';
 
 const useStyles = makeStyles((theme: Theme) => ({
-  paper: {
-    width: 'min(900px, 100vw)',
-    padding: theme.spacing(2),
-    display: 'flex',
-    flexDirection: 'column',
-    gap: theme.spacing(1),
-  },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-  },
-  title: {
-    marginRight: 'auto',
-  },
   pod: {
     fontWeight: theme.typography.fontWeightBold as number,
     marginTop: theme.spacing(1),
   },
   log: {
-    fontFamily: 'monospace',
-    fontSize: theme.typography.caption.fontSize,
+    ...codeBlockStyle(theme),
     whiteSpace: 'pre-wrap',
     wordBreak: 'break-all',
-    margin: 0,
-    padding: theme.spacing(1),
     maxHeight: '60vh',
-    overflow: 'auto',
-    backgroundColor: theme.palette.background.default,
-    color: theme.palette.text.primary,
-    border: `1px solid ${theme.palette.divider}`,
-    borderRadius: theme.shape.borderRadius,
   },
 }));
 
@@ -153,7 +128,6 @@ function LogsContent(props: {
  */
 export function OperatorLogsDrawer(props: OperatorLogsDrawerProps) {
   const { instanceRef, tailLines = 50 } = props;
-  const classes = useStyles();
   const [open, setOpen] = useState(false);
   // Remount the content on reload so the request runs again.
   const [generation, setGeneration] = useState(0);
@@ -169,26 +143,13 @@ export function OperatorLogsDrawer(props: OperatorLogsDrawerProps) {
       >
         Operator logs
       </Button>
-      <Drawer
-        anchor="right"
+      <SideDrawer
         open={open}
         onClose={() => setOpen(false)}
-        classes={{ paper: classes.paper }}
-        PaperProps={{
-          role: 'dialog',
-          'aria-modal': true,
-          'aria-labelledby': TITLE_ID,
-        }}
-      >
-        <Box className={classes.header}>
-          <Typography
-            id={TITLE_ID}
-            variant="h6"
-            component="h2"
-            className={classes.title}
-          >
-            Operator logs · {formatInstanceRef(instanceRef)}
-          </Typography>
+        titleId={TITLE_ID}
+        title={`Operator logs · ${formatInstanceRef(instanceRef)}`}
+        closeLabel="Close"
+        actions={
           <IconButton
             aria-label="Reload logs"
             size="small"
@@ -196,14 +157,8 @@ export function OperatorLogsDrawer(props: OperatorLogsDrawerProps) {
           >
             <RefreshIcon />
           </IconButton>
-          <IconButton
-            aria-label="Close"
-            size="small"
-            onClick={() => setOpen(false)}
-          >
-            <CloseIcon />
-          </IconButton>
-        </Box>
+        }
+      >
         {open ? (
           <LogsContent
             key={generation}
@@ -212,7 +167,7 @@ export function OperatorLogsDrawer(props: OperatorLogsDrawerProps) {
             open={open}
           />
         ) : null}
-      </Drawer>
+      </SideDrawer>
     </>
   );
 }

@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Drawer from '@material-ui/core/Drawer';
-import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, type Theme } from '@material-ui/core/styles';
-import CloseIcon from '@material-ui/icons/Close';
 import type { InstanceRef } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import { stringify } from 'yaml';
 import {
@@ -16,47 +12,29 @@ import {
   type InstanceObjectRef,
 } from '../../api';
 import { usePlatformMeshText } from '../../i18n/useFormatters';
+import { codeBlockStyle, SideDrawer } from '../SideDrawer';
 
 const TITLE_ID = 'platform-mesh-raw-object-title';
 
 const useStyles = makeStyles((theme: Theme) => ({
-  paper: {
-    width: 'min(900px, 100vw)',
-    padding: theme.spacing(2),
-    display: 'flex',
-    flexDirection: 'column',
-    gap: theme.spacing(1),
-  },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-  },
-  title: {
-    marginRight: 'auto',
-    overflowWrap: 'anywhere',
-  },
   yaml: {
-    fontFamily: 'monospace',
-    fontSize: theme.typography.caption.fontSize,
+    ...codeBlockStyle(theme),
     whiteSpace: 'pre',
-    margin: 0,
-    padding: theme.spacing(1),
-    overflow: 'auto',
     maxHeight: '80vh',
-    backgroundColor: theme.palette.background.default,
-    color: theme.palette.text.primary,
-    border: `1px solid ${theme.palette.divider}`,
-    borderRadius: theme.shape.borderRadius,
   },
 }));
 
-function ObjectYaml(props: { instanceRef: InstanceRef; object: InstanceObjectRef }) {
+function ObjectYaml(props: {
+  instanceRef: InstanceRef;
+  object: InstanceObjectRef;
+}) {
   const { instanceRef, object } = props;
   const api = useApi(platformMeshApiRef);
   const classes = useStyles();
   const { t } = usePlatformMeshText();
-  const [state, setState] = useState<{ value?: InstanceObject; error?: Error }>({});
+  const [state, setState] = useState<{ value?: InstanceObject; error?: Error }>(
+    {},
+  );
   useEffect(() => {
     let current = true;
     setState({});
@@ -78,9 +56,13 @@ function ObjectYaml(props: { instanceRef: InstanceRef; object: InstanceObjectRef
           cluster: state.value.cluster,
         })}
       </Typography>
-      {/* A scrollable region must be reachable from the keyboard (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <pre className={classes.yaml} tabIndex={0} data-testid="platform-mesh-raw-yaml">
+      <pre
+        className={classes.yaml}
+        // A scrollable region must be reachable from the keyboard (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        data-testid="platform-mesh-raw-yaml"
+      >
         {stringify(state.value.object)}
       </pre>
     </>
@@ -101,46 +83,29 @@ export interface RawObjectDrawerProps {
  */
 export function RawObjectDrawer(props: RawObjectDrawerProps) {
   const { instanceRef, object, onClose } = props;
-  const classes = useStyles();
   const { t } = usePlatformMeshText();
   return (
-    <Drawer
-      anchor="right"
+    <SideDrawer
       open={!!object}
       onClose={onClose}
-      classes={{ paper: classes.paper }}
-      PaperProps={{
-        role: 'dialog',
-        'aria-modal': true,
-        'aria-labelledby': TITLE_ID,
-      }}
+      titleId={TITLE_ID}
+      title={
+        object
+          ? t('rawObject.title', {
+              kind: object.kind,
+              namespace: object.namespace,
+              name: object.name,
+            })
+          : ''
+      }
+      closeLabel={t('rawObject.close')}
     >
-      {object ? (
-        <>
-          <Box className={classes.header}>
-            <Typography
-              id={TITLE_ID}
-              variant="h6"
-              component="h2"
-              className={classes.title}
-            >
-              {t('rawObject.title', {
-                kind: object.kind,
-                namespace: object.namespace,
-                name: object.name,
-              })}
-            </Typography>
-            <IconButton aria-label={t('rawObject.close')} size="small" onClick={onClose}>
-              <CloseIcon />
-            </IconButton>
-          </Box>
-          {isRequestableObject(object) ? (
-            <ObjectYaml instanceRef={instanceRef} object={object} />
-          ) : (
-            <Typography variant="body2">{t('rawObject.secretsNever')}</Typography>
-          )}
-        </>
+      {object && isRequestableObject(object) ? (
+        <ObjectYaml instanceRef={instanceRef} object={object} />
       ) : null}
-    </Drawer>
+      {object && !isRequestableObject(object) ? (
+        <Typography variant="body2">{t('rawObject.secretsNever')}</Typography>
+      ) : null}
+    </SideDrawer>
   );
 }
