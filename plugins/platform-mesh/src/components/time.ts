@@ -1,14 +1,4 @@
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
-  ['second', 1],
-];
-
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+import { formatRelativeIn } from '../i18n/relativeTime';
 
 function parse(iso: string | undefined): number | undefined {
   if (!iso) return undefined;
@@ -26,16 +16,7 @@ export function formatRelative(
   iso: string | undefined,
   now: number = Date.now(),
 ): string | undefined {
-  const at = parse(iso);
-  if (at === undefined) return undefined;
-  const seconds = Math.round((at - now) / 1000);
-  if (Math.abs(seconds) < 10) return 'just now';
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size || unit === 'second') {
-      return relativeFormat.format(Math.trunc(seconds / size), unit);
-    }
-  }
-  return undefined;
+  return formatRelativeIn('en', iso, 'just now', now);
 }
 
 /**
