@@ -34,6 +34,7 @@ import {
   renderCard,
   STATUS_URL,
 } from './__testUtils__/renderCard';
+import { formatAge, formatRelative } from './time';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -69,8 +70,10 @@ describe('PlatformMeshCard', () => {
     expect(screen.getByTestId('platform-mesh-instance-ref')).toHaveTextContent(
       'dev/platform-mesh-system/platform-mesh-sample',
     );
+    // the fixtures' times are relative to when they loaded: on a loaded machine a test may run
+    // minutes later, so the expected age is computed now
     expect(screen.getByText(/observed/)).toHaveTextContent(
-      /observed (1 minute ago|just now)/,
+      `observed ${formatRelative(healthyStatus.instance.observedAt)}`,
     );
 
     const steps = within(
@@ -132,7 +135,12 @@ describe('PlatformMeshCard', () => {
     expect(deployment).toHaveTextContent(PROGRESSING_MESSAGE);
     expect(deployment).toHaveTextContent('reason Stopped');
     expect(deployment).toHaveTextContent('status False');
-    expect(deployment).toHaveTextContent(/changed 3m ago/);
+    const stopped = progressingStatus.conditions.find(
+      c => c.type === 'DeploymentSubroutine',
+    );
+    expect(deployment).toHaveTextContent(
+      `changed ${formatAge(stopped?.lastTransitionTime)} ago`,
+    );
     expect(deployment).toHaveTextContent('Progressing');
     expect(screen.getAllByText('Blocking')).toHaveLength(1);
 
