@@ -604,12 +604,21 @@ export async function cleanBench(
     const base = kind.group
       ? `/apis/${kind.group}/${kind.version}`
       : `/api/${kind.version}`;
-    const list = await client.requestJson<{
-      items: Array<{ metadata: { namespace: string } }>;
-    }>({
-      path: `${base}/${kind.plural}`,
-      query: { labelSelector: selector },
-    });
+    // page by page: at 1,000 instances one list of HelmReleases is larger than the client's cap
+    const items: Array<{ metadata: { namespace: string } }> = [];
+    let token: string | undefined;
+    do {
+      const page = await client.requestJson<{
+        items: Array<{ metadata: { namespace: string } }>;
+        metadata?: { continue?: string };
+      }>({
+        path: `${base}/${kind.plural}`,
+        query: { labelSelector: selector, limit: '500', continue: token },
+      });
+      items.push(...page.items);
+      token = page.metadata?.continue || undefined;
+    } while (token);
+    const list = { items };
     const namespaces = [
       ...new Set(
         list.items
