@@ -37,7 +37,7 @@ export const DECOMMISSION_STEP_TITLES: Record<DecommissionStepId, string> = {
   releases:
     'the operator-created HelmReleases, Kustomizations and Applications (infra cluster)',
   'ocm-resources': 'the OCM Resources (runtime cluster)',
-  sources: 'their Flux sources (infra cluster)',
+  sources: "the releases' Flux sources (infra cluster)",
   'webhook-secrets':
     "the operator's webhook Secrets in the instance namespace (runtime cluster)",
   setup:
