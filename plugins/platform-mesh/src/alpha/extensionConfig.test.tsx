@@ -25,6 +25,7 @@ import { platformMeshOverviewCard } from './entityCards';
 import { platformMeshEntityContent } from './entityContent';
 
 jest.setTimeout(60_000);
+const LONG_WAIT = { timeout: 20_000 };
 
 const EntityContentPath = coreExtensionData.routePath;
 const EntityContentTitle = EntityContentBlueprint.dataRefs.title;
@@ -34,7 +35,10 @@ registerMswTestHooks(server);
 
 const apis = [
   [platformMeshApiRef, createClient()],
-  [permissionApiRef, { authorize: async () => ({ result: AuthorizeResult.ALLOW }) }],
+  [
+    permissionApiRef,
+    { authorize: async () => ({ result: AuthorizeResult.ALLOW }) },
+  ],
 ] as const;
 
 describe('extension config of the new frontend system', () => {
@@ -56,7 +60,10 @@ describe('extension config of the new frontend system', () => {
       { apis },
     );
     expect(
-      await screen.findByRole('heading', { level: 2, name: 'Mesh at a glance' }),
+      await screen.findByRole('heading', {
+        level: 2,
+        name: 'Mesh at a glance',
+      }),
     ).toBeInTheDocument();
     // the interval reached the card: it polls again on its own
     await waitFor(() => expect(requests).toBeGreaterThanOrEqual(3), {
@@ -82,13 +89,17 @@ describe('extension config of the new frontend system', () => {
       </EntityProvider>,
       { apis },
     );
+    // The tab renders its heading while the status loads and again once it is there (a new
+    // element): wait for the status first, so that what is found is what stays.
+    await screen.findByTestId('platform-mesh-tab-overall', {}, LONG_WAIT);
     expect(
-      await screen.findByRole('heading', { level: 2, name: 'Mesh details' }),
+      screen.getByRole('heading', { level: 2, name: 'Mesh details' }),
     ).toBeInTheDocument();
+    // the logs button comes once the permission check has answered
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Operator logs' }),
+      await screen.findByRole('button', { name: 'Operator logs' }, LONG_WAIT),
     );
-    await waitFor(() => expect(tailLines).toEqual(['7']));
+    await waitFor(() => expect(tailLines).toEqual(['7']), LONG_WAIT);
   });
 
   it('the tab is at /platform-mesh, titled "Platform Mesh", only for annotated entities', () => {
@@ -98,7 +109,10 @@ describe('extension config of the new frontend system', () => {
     const filter = tester.get(EntityContentFilter);
     expect(filter!(annotatedEntity)).toBe(true);
     expect(
-      filter!({ ...annotatedEntity, metadata: { name: 'plain', annotations: {} } }),
+      filter!({
+        ...annotatedEntity,
+        metadata: { name: 'plain', annotations: {} },
+      }),
     ).toBe(false);
   });
 });
