@@ -67,8 +67,11 @@ describe('ResourceInformer periodic re-list', () => {
       'c',
     ]);
     expect(waited).toBeLessThan(1000);
-    // list, watch from its resourceVersion, list again, watch from the new one, ...
-    expect(calls.slice(0, 4)).toEqual(['list', 'watch@1', 'list', 'watch@3']);
+    // list, watch from its resourceVersion, list again, watch from the new one, ... (a watch
+    // the silent fake ends is opened again from the same resourceVersion before the re-list on a
+    // slow machine: one entry per distinct step)
+    const steps = calls.filter((call, i) => call !== calls[i - 1]);
+    expect(steps.slice(0, 4)).toEqual(['list', 'watch@1', 'list', 'watch@3']);
     expect(informer.state().error).toBeUndefined();
   });
 
