@@ -67,7 +67,33 @@ test('the Remote Platform Mesh template applies an instance across the three clu
   // the minted token never reaches the page
   await expect(log).not.toContainText(/eyJ[A-Za-z0-9_-]{20,}/);
 
-  // the link leads to the instance's entity page (the provider emits it within seconds)
+  // the link leads to the instance's entity page; the provider emits the entity within seconds
+  // of the apply, so the link is followed once the catalog serves it (a page opened before would
+  // log the catalog's 404 in the console, which this suite counts as an error)
+  const backend = (process.env.PM_E2E_BACKEND_URL ?? '').replace(/\/$/, '');
+  const session = await (
+    await page.request.get(
+      `${backend}/api/auth/guest/refresh?env=${
+        process.env.NODE_ENV ?? 'production'
+      }`,
+    )
+  ).json();
+  await expect
+    .poll(
+      async () =>
+        (
+          await page.request.get(
+            `${backend}/api/catalog/entities/by-name/resource/default/dev-${name}-${name}`,
+            {
+              headers: {
+                authorization: `Bearer ${session.backstageIdentity.token}`,
+              },
+            },
+          )
+        ).status(),
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toBe(200);
   await page
     .getByRole('link', { name: 'Open the instance (Platform Mesh card)' })
     .click();
