@@ -234,17 +234,33 @@ install_app() {
     grep -a -E 'YN0001|YN0009|YN0028|Error' "$OUT/install.log" | head -20 >&2
     return 1
   fi
-  # what was installed must be the packed tarballs
+  # what was installed must be the packed tarballs: the plugins the READMEs added and our packages
+  # they depend on (the test utilities are a dev dependency of the user's own tests: not installed)
   node -e '
     const packed = require(process.argv[1]);
     const path = require("path");
+    const fs = require("fs");
+    const app = process.argv[2];
+    const ours = new Map(packed.map(p => [p.name, p]));
+    const dirs = ["packages/backend", "packages/app"].map(d => path.join(app, d));
+    const deps = m => Object.keys({ ...m.dependencies, ...m.peerDependencies });
+    const queue = dirs.flatMap(d => deps(JSON.parse(fs.readFileSync(path.join(d, "package.json"), "utf8")))).filter(n => ours.has(n));
+    const seen = new Set();
     let bad = 0;
-    for (const p of packed) {
-      const where = require.resolve(`${p.name}/package.json`, { paths: [path.join(process.argv[2], "packages/backend"), path.join(process.argv[2], "packages/app")] });
-      const v = require(where).version;
-      if (v !== p.version) { console.error(`${p.name}: installed ${v}, packed ${p.version}`); bad++; }
+    while (queue.length) {
+      const name = queue.shift();
+      if (seen.has(name)) continue;
+      seen.add(name);
+      let where;
+      try { where = require.resolve(`${name}/package.json`, { paths: dirs }); }
+      catch { console.error(`${name}: not installed`); bad++; continue; }
+      const manifest = require(where);
+      if (manifest.version !== ours.get(name).version) { console.error(`${name}: installed ${manifest.version}, packed ${ours.get(name).version}`); bad++; }
+      queue.push(...deps(manifest).filter(n => ours.has(n)));
     }
-    process.exit(bad ? 1 : 0);
+    const unused = packed.map(p => p.name).filter(n => !seen.has(n));
+    console.error(`installed from the tarballs: ${seen.size} packages${unused.length ? ` (not needed by the app: ${unused.join(", ")})` : ""}`);
+    process.exit(bad || seen.size === 0 ? 1 : 0);
   ' "$LANE_DIR/packed.json" "$APP"
 }
 
