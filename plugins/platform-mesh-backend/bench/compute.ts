@@ -6,7 +6,7 @@
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
-import { buildInstanceStatus } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { buildInstanceStatus } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   DefaultPlatformMeshClustersService,
   readPlatformMeshConfig,

@@ -22,7 +22,7 @@ import type { ClusterClient } from '@platform-mesh-backstage/plugin-platform-mes
 import {
   DEFAULT_SECRETS,
   OPERATOR_CREATED_LABEL,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { Role } from '@internal/dev-clusters/lib/testing';
 
 export const BENCH_LABEL = 'platform-mesh.io/bench';

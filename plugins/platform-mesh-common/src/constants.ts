@@ -23,7 +23,7 @@ export const PLATFORM_MESH_GVK: GroupVersionKind = {
 /**
  * Label the operator puts on every HelmRelease, Kustomization, Application and AppProject it creates.
  *
- * @public
+ * @alpha
  */
 export const OPERATOR_CREATED_LABEL = 'core.platform-mesh.io/operator-created';
 
@@ -32,7 +32,7 @@ export const OPERATOR_CREATED_LABEL = 'core.platform-mesh.io/operator-created';
  * ProvidersecretSubroutine both return it, so operator v0.81.14 writes it twice; only those
  * subroutines remove it again, so with both switched off a deleted PlatformMesh stays Terminating.
  *
- * @public
+ * @alpha
  */
 export const PLATFORM_MESH_FINALIZER =
   'platform-mesh.core.platform-mesh.io/finalizer';
@@ -40,36 +40,34 @@ export const PLATFORM_MESH_FINALIZER =
 /**
  * Data key of the profile in the profile ConfigMap.
  *
- * @public
+ * @alpha
  */
 export const PROFILE_CONFIGMAP_KEY = 'profile.yaml';
 
 /**
  * Suffix of the default profile ConfigMap name (`<instance>-profile`).
  *
- * @public
+ * @alpha
  */
 export const PROFILE_CONFIGMAP_SUFFIX = '-profile';
 
 /**
  * Field manager this project uses for server-side apply.
  *
- * @public
+ * @alpha
  */
 export const FIELD_MANAGER = 'backstage-platform-mesh';
 
 /**
  * Annotation written on the PlatformMesh to make the operator reconcile after a profile-only
  * change (the operator does not watch the profile ConfigMap).
- *
- * @public
  */
 export const PROFILE_HASH_ANNOTATION = 'platform-mesh.io/profile-sha256';
 
 /**
  * Defaults for the Secrets of a remote setup (the how-to's names), all with data key `kubeconfig`.
  *
- * @public
+ * @alpha
  */
 export const DEFAULT_SECRETS = {
   /** On the operator cluster, operator namespace: runtime kubeconfig mounted by the operator (`remoteRuntime.secretName`). */
@@ -97,7 +95,7 @@ export const DEFAULT_SECRETS = {
 /**
  * Default namespace of the operator and of instances.
  *
- * @public
+ * @alpha
  */
 export const DEFAULT_NAMESPACE = 'platform-mesh-system';
 
@@ -111,7 +109,7 @@ export const DEFAULT_NAMESPACE = 'platform-mesh-system';
  * - `certificate`: `rebac-authz-webhook-cert`, cert-manager's output of the operator's Certificate
  *   (annotation `cert-manager.io/certificate-name`); the operator reads its `ca.crt`.
  *
- * @public
+ * @alpha
  */
 export const OPERATOR_WEBHOOK_SECRETS = {
   kubeconfig: 'kcp-webhook-secret',
@@ -122,7 +120,5 @@ export const OPERATOR_WEBHOOK_SECRETS = {
  * The namespace where operator v0.81.14 applies its rebac-authz webhook Issuer and Certificate on
  * the runtime cluster, whatever the instance namespace (its manifests name it; the same objects
  * serve every instance of that cluster).
- *
- * @public
  */
 export const OPERATOR_WEBHOOK_CERTIFICATE_NAMESPACE = 'platform-mesh-system';

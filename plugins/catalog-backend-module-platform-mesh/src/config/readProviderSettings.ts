@@ -9,7 +9,7 @@ import {
   DEFAULT_PLATFORM_MESH_ENTITY_OWNER,
   entityRefProblem,
   PLATFORM_MESH_CATALOG_CONFIG_KEY,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshTarget } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 
 /**

@@ -3,10 +3,8 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import {
-  buildClusterEntities,
-  type TargetSummary,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { type TargetSummary } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { buildClusterEntities } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /**
  * Options of {@link PlatformMeshClusterEntityProvider}.

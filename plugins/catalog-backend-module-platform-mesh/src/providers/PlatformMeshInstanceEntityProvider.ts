@@ -4,10 +4,8 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import {
-  buildInstanceEntity,
-  type KubernetesObject,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { type KubernetesObject } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { buildInstanceEntity } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   toTargetSummary,
   type PlatformMeshClustersService,

@@ -1,18 +1,20 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
-  buildInstanceStatus,
   formatInstanceRef,
-  namespaceAllowed,
-  summarizeStatus,
   type ClusterRole,
   type InstanceRef,
-  type InstanceSnapshot,
   type InstanceStatus,
   type InstanceSummary,
   type PlatformMesh,
-  type RoleRead,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  buildInstanceStatus,
+  namespaceAllowed,
+  summarizeStatus,
+  type InstanceSnapshot,
+  type RoleRead,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshTarget } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import { cachedObject } from './cachedObject';
 import type { InformerPool, PoolChange } from './InformerPool';

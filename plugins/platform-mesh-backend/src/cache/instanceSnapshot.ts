@@ -1,15 +1,17 @@
 import {
-  DEFAULT_SECRETS,
-  requiredReads,
-  sourceRefOf,
   type ClusterRole,
   type FluxSource,
   type InstanceRef,
-  type InstanceSnapshot,
   type PlatformMesh,
-  type RoleRead,
   type SecretMetadata,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  DEFAULT_SECRETS,
+  requiredReads,
+  sourceRefOf,
+  type InstanceSnapshot,
+  type RoleRead,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshTarget } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import type { InformerState } from './ResourceInformer';
 import type { SnapshotReads } from './ReadRecorder';

@@ -1,7 +1,7 @@
 import {
   isRecord,
   MAX_STATUS_TEXT_LENGTH,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /** The type a field must have; anything else is dropped. */
 type FieldType = 'string' | 'number' | 'boolean';

@@ -1,8 +1,8 @@
+import type { ClusterError } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type {
-  ClusterError,
   RoleRead,
   SnapshotResource,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { InformerState } from './ResourceInformer';
 
 /** Errors that mean the whole cluster cannot be used, not just one resource. */

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import {
   buildInstanceStatus,
   MAX_STATUS_TEXT_LENGTH,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   helmRelease,
   platformMesh,

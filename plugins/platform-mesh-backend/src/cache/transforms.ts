@@ -1,11 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { type SecretMetadata } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
   isRecord,
   PROFILE_CONFIGMAP_KEY,
   PROFILE_CONFIGMAP_SUFFIX,
   SNAPSHOT_RESOURCES,
-  type SecretMetadata,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { MalformedObjectReporter } from './MalformedObjectReporter';
 import { MalformedObjectError, normalizeObject } from './normalizeObject';
 

@@ -2,7 +2,7 @@ import {
   OPERATOR_CREATED_LABEL,
   SNAPSHOT_RESOURCES,
   type SnapshotResource,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /**
  * One list+watch the cache keeps open on one cluster.

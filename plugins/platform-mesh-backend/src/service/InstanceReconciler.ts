@@ -4,12 +4,14 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import {
-  RECONCILE_KINDS,
-  reconcileAnnotations,
   type ReconcileKind,
   type ReconcileRequest,
   type ReconcileResult,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  RECONCILE_KINDS,
+  reconcileAnnotations,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   isClusterRequestError,
   resourceName,

@@ -1,12 +1,14 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 import {
-  DEFAULT_OPERATOR_CONTAINER,
-  DEFAULT_OPERATOR_POD_SELECTOR,
-  selectOperatorContainer,
   type KubernetesObject,
   type OperatorLogs,
   type OperatorPodLogs,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  DEFAULT_OPERATOR_CONTAINER,
+  DEFAULT_OPERATOR_POD_SELECTOR,
+  selectOperatorContainer,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   isClusterRequestError,
   toClusterError,

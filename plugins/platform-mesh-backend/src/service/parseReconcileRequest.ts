@@ -1,9 +1,9 @@
 import { InputError } from '@backstage/errors';
 import {
-  RECONCILE_KINDS,
   type ReconcileKind,
   type ReconcileRequest,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { RECONCILE_KINDS } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 const KINDS = Object.keys(RECONCILE_KINDS) as ReconcileKind[];
 

@@ -6,20 +6,22 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import {
-  findInstanceObject,
   formatInstanceRef,
-  instanceObjectRefs,
   platformMeshLogsReadPermission,
   platformMeshReconcilePermission,
   platformMeshStatusReadPermission,
-  profileConfigMapRefOf,
-  RECONCILE_KINDS,
   type ClusterRole,
   type InstanceList,
-  type InstanceObjectRef,
   type InstanceRef,
   type InstanceStatus,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  findInstanceObject,
+  instanceObjectRefs,
+  profileConfigMapRefOf,
+  RECONCILE_KINDS,
+  type InstanceObjectRef,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshTarget } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import { toTargetSummary } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import express from 'express';

@@ -3,7 +3,7 @@
  * owner (for example `group:default/platform-team`), chosen in the template. The catalog entity
  * provider makes it the emitted entity's `spec.owner`.
  *
- * @public
+ * @alpha
  */
 export const PLATFORM_MESH_OWNER_ANNOTATION = 'platform-mesh.io/owner';
 
@@ -12,7 +12,7 @@ export const PLATFORM_MESH_OWNER_ANNOTATION = 'platform-mesh.io/owner';
  * that created it (`template:default/platform-mesh-remote`). The provider copies it to the
  * emitted entity as Backstage's `backstage.io/source-template`.
  *
- * @public
+ * @alpha
  */
 export const PLATFORM_MESH_SOURCE_TEMPLATE_ANNOTATION =
   'platform-mesh.io/source-template';
@@ -20,14 +20,12 @@ export const PLATFORM_MESH_SOURCE_TEMPLATE_ANNOTATION =
 /**
  * `spec.type` of the catalog Resource entities the provider emits for PlatformMesh instances.
  *
- * @public
+ * @alpha
  */
 export const PLATFORM_MESH_INSTANCE_ENTITY_TYPE = 'platform-mesh-instance';
 
 /**
  * `spec.type` of the catalog Resource entities the provider emits for the clusters instances use.
- *
- * @public
  */
 export const KUBERNETES_CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';
 
@@ -37,7 +35,7 @@ export const KUBERNETES_CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';
  * registered from the repository), and the catalog entity provider then emits no entity for it,
  * so the two never claim the same entity. Absent or any other value: the provider emits it.
  *
- * @public
+ * @alpha
  */
 export const PLATFORM_MESH_CATALOG_ENTITY_ANNOTATION =
   'platform-mesh.io/catalog-entity';
@@ -46,7 +44,7 @@ export const PLATFORM_MESH_CATALOG_ENTITY_ANNOTATION =
  * Where the apply action, the render action and the catalog entity provider read their shared
  * catalog settings: `catalog.providers.platformMesh` (`namePattern`, `defaultOwner`, `targets`).
  *
- * @public
+ * @alpha
  */
 export const PLATFORM_MESH_CATALOG_CONFIG_KEY =
   'catalog.providers.platformMesh';

@@ -1,7 +1,7 @@
 /**
  * A link of a catalog entity (`metadata.links`).
  *
- * @public
+ * @alpha
  */
 export type CatalogEntityLink = {
   url: string;
@@ -15,7 +15,7 @@ export type CatalogEntityLink = {
  * `@backstage/catalog-model`'s `Entity` (so it is passed to the catalog as is), kept structural so
  * that `-common` needs no catalog dependency.
  *
- * @public
+ * @alpha
  */
 export type PlatformMeshResourceEntity = {
   apiVersion: 'backstage.io/v1alpha1';
@@ -38,31 +38,23 @@ export type PlatformMeshResourceEntity = {
 
 /**
  * The catalog namespace of every entity the provider emits.
- *
- * @public
  */
 export const PLATFORM_MESH_ENTITY_NAMESPACE = 'default';
 
 /**
  * Backstage's annotations naming where an entity comes from (both set by every provider).
- *
- * @public
  */
 export const MANAGED_BY_LOCATION_ANNOTATION =
   'backstage.io/managed-by-location';
 
 /**
  * See {@link MANAGED_BY_LOCATION_ANNOTATION}.
- *
- * @public
  */
 export const MANAGED_BY_ORIGIN_LOCATION_ANNOTATION =
   'backstage.io/managed-by-origin-location';
 
 /**
  * Backstage's annotation naming the software template an entity was created with.
- *
- * @public
  */
 export const SOURCE_TEMPLATE_ANNOTATION = 'backstage.io/source-template';
 
@@ -71,6 +63,6 @@ export const SOURCE_TEMPLATE_ANNOTATION = 'backstage.io/source-template';
  * `platform-mesh.io/owner` annotation nor `catalog.providers.platformMesh.defaultOwner` says
  * otherwise.
  *
- * @public
+ * @alpha
  */
 export const DEFAULT_PLATFORM_MESH_ENTITY_OWNER = 'group:default/platform-team';

@@ -14,7 +14,6 @@ import { toEntityName } from './entityName';
  * provider emits the cluster entities or the catalog has them from elsewhere.
  *
  * @param cluster - the configured cluster name
- * @public
  */
 export function clusterEntityRef(cluster: string): string {
   return `resource:${PLATFORM_MESH_ENTITY_NAMESPACE}/${toEntityName(cluster)}`;
@@ -24,7 +23,6 @@ export function clusterEntityRef(cluster: string): string {
  * The distinct clusters of a target, in the order operator, runtime, infra.
  *
  * @param target - the target
- * @public
  */
 export function targetClusters(target: TargetSummary): string[] {
   return [
@@ -39,7 +37,7 @@ export function targetClusters(target: TargetSummary): string[] {
 /**
  * Options of {@link buildClusterEntities}.
  *
- * @public
+ * @alpha
  */
 export interface ClusterEntitiesOptions {
   /** `spec.owner` of the cluster entities. */
@@ -56,7 +54,7 @@ export interface ClusterEntitiesOptions {
  *
  * @param targets - the targets whose clusters to describe
  * @param options - owner and location
- * @public
+ * @alpha
  */
 export function buildClusterEntities(
   targets: readonly TargetSummary[],

@@ -16,7 +16,6 @@ function shortHash(text: string): string {
  * longer is cut and gets a short hash of the whole text, so two long texts never collide.
  *
  * @param raw - the text to turn into a name
- * @public
  */
 export function toEntityName(raw: string): string {
   const cleaned = raw

@@ -10,7 +10,7 @@ const NAME = /^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$/;
  *
  * @param ref - the text to check
  * @param kinds - the kinds allowed (lower case), e.g. `['group', 'user']`
- * @public
+ * @alpha
  */
 export function entityRefProblem(
   ref: string,

@@ -27,14 +27,14 @@ import { instancePortalUrl } from './portalUrl';
  * A target as the entity builder needs it: its clusters and the namespaces its instances may live
  * in (`namespaces`, default `[namespace]`).
  *
- * @public
+ * @alpha
  */
 export type CatalogTarget = TargetSummary & { namespaces?: readonly string[] };
 
 /**
  * Options of {@link buildInstanceEntity}.
  *
- * @public
+ * @alpha
  */
 export interface InstanceEntityOptions {
   /** `spec.owner` when the PlatformMesh names no (valid) owner. Must be an entity ref. */
@@ -52,7 +52,7 @@ export interface InstanceEntityOptions {
  * - `namespace`: it lives in a namespace the target does not allow;
  * - `not-a-platform-mesh`: not a `core.platform-mesh.io` PlatformMesh, or without a name.
  *
- * @public
+ * @alpha
  */
 export type InstanceEntitySkipReason =
   | 'repository'
@@ -63,7 +63,7 @@ export type InstanceEntitySkipReason =
  * What {@link buildInstanceEntity} made of one object: an entity (with warnings about annotations
  * it could not use) or the reason it emits none.
  *
- * @public
+ * @alpha
  */
 export type InstanceEntityResult =
   | {
@@ -95,7 +95,7 @@ function describeClusters(target: TargetSummary): string {
  * @param object - a PlatformMesh read from the target's runtime cluster
  * @param target - the target it was read for
  * @param options - owner default, name pattern and location
- * @public
+ * @alpha
  */
 export function buildInstanceEntity(
   object: KubernetesObject,

@@ -4,7 +4,7 @@ import { toEntityName } from './entityName';
 /**
  * The default pattern of {@link formatInstanceEntityName}.
  *
- * @public
+ * @alpha
  */
 export const DEFAULT_INSTANCE_ENTITY_NAME_PATTERN =
   '{target}-{namespace}-{name}';
@@ -16,7 +16,7 @@ export const DEFAULT_INSTANCE_ENTITY_NAME_PATTERN =
  * full name, so two long names never collide. The catalog provider and the apply action's entity
  * link both use it, so the link always points at the entity the provider emits.
  *
- * @public
+ * @alpha
  */
 export function formatInstanceEntityName(
   ref: InstanceRef,

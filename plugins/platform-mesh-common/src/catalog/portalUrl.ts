@@ -9,7 +9,6 @@ const HOST =
  * 80 and 443); undefined without a `baseDomain`, or when the fields do not make a URL.
  *
  * @param exposure - the PlatformMesh's `spec.exposure`
- * @public
  */
 export function instancePortalUrl(
   exposure: ExposureConfig | undefined,

@@ -19,7 +19,6 @@ function fieldManagers(obj: KubernetesObject): string[] {
  * can be copied, and the field manager can co-own someone else's object.
  *
  * @param obj - the object as the API server returned it (with managedFields)
- * @public
  */
 export function isCreatedByThisProduct(obj: KubernetesObject): boolean {
   const [key, value] = Object.entries(RENDERED_OBJECT_LABELS)[0];
@@ -37,7 +36,6 @@ export function isCreatedByThisProduct(obj: KubernetesObject): boolean {
  * ResourceSubroutine carry no label).
  *
  * @param obj - the object as the API server returned it (with managedFields)
- * @public
  */
 export function isWrittenByOperator(obj: KubernetesObject): boolean {
   return (
@@ -51,7 +49,6 @@ export function isWrittenByOperator(obj: KubernetesObject): boolean {
  * `cert-manager.io/certificate-name` that cert-manager writes on every Secret of a Certificate.
  *
  * @param obj - the Secret as the API server returned it
- * @public
  */
 export function isIssuedByCertManager(obj: KubernetesObject): boolean {
   return !!obj.metadata.annotations?.['cert-manager.io/certificate-name'];

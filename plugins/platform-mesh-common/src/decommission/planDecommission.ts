@@ -31,7 +31,7 @@ const SOURCE_KINDS = ['OCIRepository', 'HelmRepository', 'GitRepository'];
 const SETUP_KINDS = ['ConfigMap', 'Secret', 'ServiceAccount'];
 const OCM_GROUP = 'delivery.ocm.software';
 
-/** Titles of the steps, in their order. @public */
+/** Titles of the steps, in their order. */
 export const DECOMMISSION_STEP_TITLES: Record<DecommissionStepId, string> = {
   'platform-mesh': 'the PlatformMesh (runtime cluster)',
   releases:
@@ -109,7 +109,7 @@ function setupOrder(item: InventoryObject): number {
  * ConfigMap another PlatformMesh reads. Namespaces are never deleted.
  *
  * @param inventory - what the clusters hold
- * @public
+ * @alpha
  */
 export function planDecommission(
   inventory: DecommissionInventory,

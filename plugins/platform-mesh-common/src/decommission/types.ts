@@ -4,7 +4,7 @@ import type { ClusterRole, InstanceRef } from '../types/status';
 /**
  * An object on one cluster of a target, named the way the decommission reports it.
  *
- * @public
+ * @alpha
  */
 export interface DecommissionObjectRef {
   role: ClusterRole;
@@ -20,7 +20,7 @@ export interface DecommissionObjectRef {
 /**
  * An object read from a cluster while taking stock of an instance, with where it was read.
  *
- * @public
+ * @alpha
  */
 export interface InventoryObject {
   role: ClusterRole;
@@ -33,7 +33,7 @@ export interface InventoryObject {
  * What exists of an instance and its neighbours, read from the target's clusters: the input of
  * {@link planDecommission}.
  *
- * @public
+ * @alpha
  */
 export interface DecommissionInventory {
   ref: InstanceRef;
@@ -68,7 +68,7 @@ export interface DecommissionInventory {
  *   runtime cluster (`kcp-webhook-secret`, and cert-manager's `rebac-authz-webhook-cert`);
  * - `setup`: the profile ConfigMap, kubeconfig Secrets and ServiceAccounts our apply created.
  *
- * @public
+ * @alpha
  */
 export type DecommissionStepId =
   | 'platform-mesh'
@@ -81,7 +81,7 @@ export type DecommissionStepId =
 /**
  * One step of a {@link DecommissionPlan}.
  *
- * @public
+ * @alpha
  */
 export interface DecommissionStep {
   id: DecommissionStepId;
@@ -93,7 +93,7 @@ export interface DecommissionStep {
 /**
  * An object of the instance that the decommission leaves in place, and why.
  *
- * @public
+ * @alpha
  */
 export interface KeptObject extends DecommissionObjectRef {
   reason: string;
@@ -102,7 +102,7 @@ export interface KeptObject extends DecommissionObjectRef {
 /**
  * What a decommission removes, in which order, and what it keeps.
  *
- * @public
+ * @alpha
  */
 export interface DecommissionPlan {
   ref: InstanceRef;

@@ -14,8 +14,6 @@ import type { DiagnosticRule } from './types';
 
 /**
  * Label that makes a Secret an Argo CD cluster registration.
- *
- * @public
  */
 export const ARGOCD_SECRET_TYPE_LABEL = 'argocd.argoproj.io/secret-type';
 
@@ -55,8 +53,6 @@ function namedDestination(app: Application): string | undefined {
  * not read cluster Secret values). The Argo CD cluster Secret for the runtime cluster
  * (`expectedSecrets.argocdClusterSecret`) must exist with its label and `server` key. Server URLs
  * are never put into the texts.
- *
- * @public
  */
 export const argocdDestinationRule: DiagnosticRule = {
   id: 'argocd-destination',

@@ -17,8 +17,6 @@ const OTHER_ROLES = ['operator', 'infra'] as const;
  * cluster): as an error when the runtime cluster has none, as a warning next to the runtime one.
  * Reports a PlatformMesh found nowhere as missing on the runtime cluster. Nothing is reported when
  * the runtime cluster could not be read.
- *
- * @public
  */
 export const crOnWrongClusterRule: DiagnosticRule = {
   id: 'cr-on-wrong-cluster',

@@ -11,8 +11,6 @@ import type { DiagnosticRule } from './types';
 
 /**
  * The keys Flux reads when `spec.kubeConfig.secretRef.key` is omitted: `value`, then `value.yaml`.
- *
- * @public
  */
 export const FLUX_DEFAULT_KUBECONFIG_KEYS: readonly string[] = [
   'value',
@@ -58,8 +56,6 @@ export function kubeconfigSecretUses(
  * `flux-kubeconfig-secret`: every Secret that an operator-created HelmRelease's or Kustomization's
  * `spec.kubeConfig.secretRef` names exists in that object's namespace on the infra cluster, with
  * the referenced key (`value` or `value.yaml` when the reference names no key, as Flux does).
- *
- * @public
  */
 export const fluxKubeconfigSecretRule: DiagnosticRule = {
   id: 'flux-kubeconfig-secret',

@@ -13,8 +13,6 @@ import type { DiagnosticRule } from './types';
  * cluster, every operator-created HelmRelease (and Kustomization) carries
  * `spec.kubeConfig.secretRef`; without it Flux deploys into the infra cluster itself. One finding
  * lists every object without it.
- *
- * @public
  */
 export const helmreleaseMissingKubeconfigRule: DiagnosticRule = {
   id: 'helmrelease-missing-kubeconfig',

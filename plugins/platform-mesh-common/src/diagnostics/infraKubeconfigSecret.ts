@@ -7,8 +7,6 @@ import type { DiagnosticRule } from './types';
  * `infra-kubeconfig-secret`: when the operator does not run on the infra cluster
  * (Operator != Infra), the infra kubeconfig Secret it mounts (`remoteInfra.secretName`/`secretKey`)
  * exists in the operator namespace on the operator cluster and has its key.
- *
- * @public
  */
 export const infraKubeconfigSecretRule: DiagnosticRule = {
   id: 'infra-kubeconfig-secret',

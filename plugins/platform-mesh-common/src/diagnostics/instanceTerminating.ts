@@ -12,8 +12,6 @@ import { DEFAULT_DIAGNOSTIC_GRACE_SECONDS, type DiagnosticRule } from './types';
  * ProvidersecretSubroutine, so a switched-off subroutine (or a stopped operator) keeps the object
  * Terminating; the hint also says that deleting a PlatformMesh leaves its HelmReleases and OCM
  * Resources behind.
- *
- * @public
  */
 export const instanceTerminatingRule: DiagnosticRule = {
   id: 'instance-terminating',

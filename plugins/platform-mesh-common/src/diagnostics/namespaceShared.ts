@@ -9,8 +9,6 @@ import type { DiagnosticRule } from './types';
  * owner, so each instance there is shown all of them and which release belongs to which instance
  * is ambiguous (and the instances overwrite each other's releases). Reported on each of them,
  * naming the others.
- *
- * @public
  */
 export const namespaceSharedRule: DiagnosticRule = {
   id: 'namespace-shared',

@@ -6,8 +6,6 @@ import { DEFAULT_DIAGNOSTIC_GRACE_SECONDS, type DiagnosticRule } from './types';
 /**
  * Label that makes the operator ignore an object (any non-empty value; golang-commons
  * `DebugResourcesBehaviourPredicate`).
- *
- * @public
  */
 export const OPERATOR_DEBUG_LABEL = 'debug.platform-mesh.io';
 
@@ -25,8 +23,6 @@ function later(
  * later of its creation and `runtime.generationObservedAt` (stale conditions), against
  * `snapshot.now`. No operator is reconciling it. Names the `debug.platform-mesh.io` label when that
  * is the cause.
- *
- * @public
  */
 export const notReconciledRule: DiagnosticRule = {
   id: 'not-reconciled',

@@ -6,8 +6,6 @@ import type { DiagnosticRule } from './types';
  * `operator-kubeconfig-secret`: the runtime kubeconfig Secret the operator mounts
  * (`remoteRuntime.secretName`/`secretKey`) exists in the operator namespace on the operator cluster
  * and has its key.
- *
- * @public
  */
 export const operatorKubeconfigSecretRule: DiagnosticRule = {
   id: 'operator-kubeconfig-secret',

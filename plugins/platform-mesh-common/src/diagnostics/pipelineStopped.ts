@@ -37,8 +37,6 @@ function hintFor(message: string, namespace: string): string {
  * `lastTransitionTime` against `snapshot.now`. A warning: the operator keeps retrying, but the
  * setup does not move on. The hint names what the message says it waits for (a HelmRelease or
  * Application, kcp's RootShard/FrontProxy, cert-manager), else the operator logs.
- *
- * @public
  */
 export const pipelineStoppedRule: DiagnosticRule = {
   id: 'pipeline-stopped',

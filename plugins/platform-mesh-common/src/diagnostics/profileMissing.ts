@@ -15,7 +15,7 @@ import type { DiagnosticRule } from './types';
  * defaulting to the PlatformMesh's), else `<name>-profile` in the PlatformMesh's namespace.
  *
  * @param pm - the PlatformMesh
- * @public
+ * @alpha
  */
 export function profileConfigMapRefOf(pm: PlatformMesh): {
   name: string;
@@ -77,8 +77,6 @@ function profileProblem(text: string): string | undefined {
  * `profile-missing`: the profile ConfigMap (`spec.profileConfigMap` or `<name>-profile`) exists on
  * the runtime cluster, has the key `profile.yaml`, and that parses as YAML with `infra` and
  * `components` mappings (the operator parses the whole profile before it renders any template).
- *
- * @public
  */
 export const profileMissingRule: DiagnosticRule = {
   id: 'profile-missing',

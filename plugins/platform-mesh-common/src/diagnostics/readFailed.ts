@@ -117,8 +117,6 @@ function resourceFinding(m: MissingRead): Diagnostic {
  * listed yet. Severity `error` for a missing CRD, forbidden and unauthorized (configuration to
  * fix), `warning` otherwise (may pass). `overallHealth` does not count these findings: the
  * instance is `unknown`, not `degraded`.
- *
- * @public
  */
 export const readFailedRule: DiagnosticRule = {
   id: 'read-failed',

@@ -33,8 +33,6 @@ function chartOf(hr: HelmRelease): string {
  * `Reconciling=True/Progressing` and retries on every interval, but the same chart and values
  * fail the same way: an error, with the values' origin (the profile ConfigMap the operator
  * renders them from) in the hint.
- *
- * @public
  */
 export const releaseChartRenderRule: DiagnosticRule = {
   id: 'release-chart-render-failed',

@@ -40,8 +40,6 @@ function secretIsThere(secrets: SecretMetadata[], hr: HelmRelease): boolean {
  *   failure, and Flux waits for its next retry (a growing back-off) — reconcile now;
  * - any other message: the kubeconfig in the Secret does not work from the infra cluster (server
  *   URL not reachable from there, credentials rejected).
- *
- * @public
  */
 export const releaseKubeconfigErrorRule: DiagnosticRule = {
   id: 'release-kubeconfig-error',

@@ -29,8 +29,6 @@ function storageNamespace(hr: HelmRelease): string | undefined {
  * target cluster**, so that namespace must exist on the runtime cluster; `install.createNamespace`
  * creates only `spec.targetNamespace` (observed with helm-controller v1.4.3, which keeps
  * `Reconciling=True/Progressing` meanwhile). Reported on the runtime cluster, where it is fixed.
- *
- * @public
  */
 export const releaseNamespaceMissingRule: DiagnosticRule = {
   id: 'release-namespace-missing',

@@ -17,8 +17,6 @@ import type { DiagnosticRule } from './types';
  * `flux reconcile helmrelease --reset` / `--force` or the `reconcile.fluxcd.io/resetAt` /
  * `forceAt` annotations with the same token in `reconcile.fluxcd.io/requestedAt`. One error per
  * such release, with the Stalled message and the last Helm error (the Ready message).
- *
- * @public
  */
 export const releaseRetriesExceededRule: DiagnosticRule = {
   id: 'release-retries-exceeded',

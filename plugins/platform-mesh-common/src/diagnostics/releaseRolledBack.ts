@@ -22,8 +22,6 @@ const REMEDIATIONS: Record<string, string> = {
  * the previous revision (`status.history[0]`), or nothing, not what the spec asks for. A warning
  * (Flux retries on its own); a release that stopped retrying is `release-retries-exceeded`
  * instead.
- *
- * @public
  */
 export const releaseRolledBackRule: DiagnosticRule = {
   id: 'release-rolled-back',

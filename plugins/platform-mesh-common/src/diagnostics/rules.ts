@@ -22,8 +22,6 @@ import type { DiagnosticRule } from './types';
  * Every diagnostic rule, in the order of design.md's troubleshooting table, then
  * `instance-terminating`, `namespace-shared`, the release diagnostics (what helm-controller's
  * conditions say about each operator-created HelmRelease), `pipeline-stopped` and `read-failed`.
- *
- * @public
  */
 export const diagnosticRules: readonly DiagnosticRule[] = [
   operatorKubeconfigSecretRule,

@@ -13,7 +13,6 @@ const SEVERITY_ORDER: DiagnosticSeverity[] = ['error', 'warning', 'info'];
  * @param snapshot - what was read from the three clusters
  * @param options - tuning of the rules
  * @param rules - the rules to run; defaults to {@link diagnosticRules}
- * @public
  */
 export function runDiagnostics(
   snapshot: InstanceSnapshot,

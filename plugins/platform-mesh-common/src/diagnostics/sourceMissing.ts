@@ -35,8 +35,6 @@ function hintFor(ref: ResolvedSourceRef, runtimeNamespace: string): string {
  * cluster. Only OCIRepository, HelmRepository and GitRepository references are checked. Objects
  * younger than the grace period are skipped: the operator creates a source shortly after its
  * release. One finding per missing source, naming the objects that use it.
- *
- * @public
  */
 export const sourceMissingRule: DiagnosticRule = {
   id: 'source-missing',

@@ -4,7 +4,7 @@ import type { Diagnostic, DiagnosticId } from '../types/status';
 /**
  * Tuning of the diagnostics.
  *
- * @public
+ * @alpha
  */
 export interface DiagnosticOptions {
   /**
@@ -23,22 +23,18 @@ export interface DiagnosticOptions {
 /**
  * The default grace period of the diagnostics, in seconds.
  *
- * @public
+ * @alpha
  */
 export const DEFAULT_DIAGNOSTIC_GRACE_SECONDS = 120;
 
 /**
  * The default time a pipeline step may stay stopped before it is reported, in seconds.
- *
- * @public
  */
 export const DEFAULT_STOPPED_STEP_GRACE_SECONDS = 900;
 
 /**
  * One diagnostic rule: a pure function from a snapshot to findings. A rule whose cluster (or
  * resource) could not be read returns nothing; the cluster error is shown instead.
- *
- * @public
  */
 export interface DiagnosticRule {
   id: DiagnosticId;

@@ -102,7 +102,7 @@ function currentOperationFailed(app: Application): boolean {
  * 8. anything else (health `Unknown`) → `unknown`.
  *
  * @param app - the Application
- * @public
+ * @alpha
  */
 export function applicationHealth(app: Application): Health {
   if (currentOperationFailed(app)) return 'failed';
@@ -131,7 +131,6 @@ export function applicationHealth(app: Application): Health {
  * names a cluster other than `in-cluster`.
  *
  * @param app - the Application
- * @public
  */
 export function applicationTargetsRemoteCluster(app: Application): boolean {
   const destination: unknown = app.spec?.destination;
@@ -154,7 +153,7 @@ export function applicationTargetsRemoteCluster(app: Application): boolean {
  * `syncStatus` and `healthStatus` are Argo CD's own `status.sync.status` and `status.health.status`.
  *
  * @param app - the Application
- * @public
+ * @alpha
  */
 export function describeApplication(app: Application): ReleaseStatus {
   const status = isRecord(app.status) ? app.status : undefined;

@@ -11,8 +11,6 @@ import {
 /**
  * The PlatformMesh controller's steps in the order its subroutines run, followed by the aggregate
  * `Ready` condition.
- *
- * @public
  */
 export const PIPELINE_STEPS: readonly PipelineStep[] = [
   'DeploymentSubroutine',
@@ -26,8 +24,6 @@ export const PIPELINE_STEPS: readonly PipelineStep[] = [
 /**
  * Suffix of the condition types written by operators older than April 2026 (golang-commons
  * lifecycle): `KcpsetupSubroutine_Ready` with reasons `Complete`, `Processing` or `Error`.
- *
- * @public
  */
 export const LEGACY_CONDITION_SUFFIX = '_Ready';
 
@@ -61,7 +57,6 @@ function newer(a: Condition, b: Condition): Condition {
  * condition on its own: {@link conditionPipeline} sets `unknown` for leftover and not-reached steps.
  *
  * @param condition - the condition, or undefined when the object has none for the step
- * @public
  */
 export function conditionStepHealth(condition: Condition | undefined): Health {
   if (!condition) return 'unknown';
@@ -106,7 +101,7 @@ function entryFor(
 }
 
 /**
- * The PlatformMesh's conditions in pipeline order ({@link PIPELINE_STEPS}), one entry per step.
+ * The PlatformMesh's conditions in pipeline order (`PIPELINE_STEPS`), one entry per step.
  * Both the current condition types (`KcpsetupSubroutine`) and the older `<Name>_Ready` types map
  * onto the same step. A step without a condition appears with status `Missing`.
  *
@@ -124,7 +119,7 @@ function entryFor(
  *   Health `unknown`, not `progressing`.
  *
  * @param pm - the PlatformMesh
- * @public
+ * @alpha
  */
 export function conditionPipeline(pm: PlatformMesh): ConditionStatus[] {
   const conditions = getConditions(pm);

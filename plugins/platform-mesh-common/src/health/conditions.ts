@@ -65,7 +65,6 @@ function repairCondition(c: Record<string, any>): Condition {
  * (and reasons) are cut to {@link MAX_STATUS_TEXT_LENGTH}. A well-formed list is returned as it is.
  *
  * @param obj - the object to read
- * @public
  */
 export function getConditions(obj: KubernetesObject): Condition[] {
   const status = isRecord(obj) ? (obj.status as unknown) : undefined;
@@ -82,7 +81,6 @@ export function getConditions(obj: KubernetesObject): Condition[] {
  *
  * @param obj - the object to read
  * @param type - the condition type, e.g. `Ready`
- * @public
  */
 export function findCondition(
   obj: KubernetesObject,
@@ -96,7 +94,6 @@ export function findCondition(
  *
  * @param obj - the object to read
  * @param type - the condition type
- * @public
  */
 export function isConditionTrue(obj: KubernetesObject, type: string): boolean {
   return findCondition(obj, type)?.status === 'True';
@@ -112,7 +109,6 @@ export function isConditionTrue(obj: KubernetesObject, type: string): boolean {
  * would make every retrying failure after a spec change look "progressing" forever.
  *
  * @param obj - the object to read
- * @public
  */
 export function observedGenerationOf(
   obj: KubernetesObject,
@@ -130,7 +126,6 @@ export function observedGenerationOf(
  * a generation, or whose status carries no observed generation, are not "behind" by this test.
  *
  * @param obj - the object to read
- * @public
  */
 export function isGenerationBehind(obj: KubernetesObject): boolean {
   const generation = finiteNumber(obj?.metadata?.generation);

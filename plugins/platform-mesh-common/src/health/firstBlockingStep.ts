@@ -8,7 +8,7 @@ import type { ConditionStatus } from '../types/status';
  * undefined when nothing blocks.
  *
  * @param pipeline - the result of `conditionPipeline`
- * @public
+ * @alpha
  */
 export function firstBlockingStep(
   pipeline: ConditionStatus[],

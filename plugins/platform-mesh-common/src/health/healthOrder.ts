@@ -3,8 +3,6 @@ import type { Health } from '../types/status';
 /**
  * Health values from the most to the least urgent: the order lists show problems in
  * (`failed`, `degraded`, `progressing`, `suspended`, `unknown`, `healthy`).
- *
- * @public
  */
 export const HEALTH_ORDER: readonly Health[] = [
   'failed',
@@ -21,7 +19,6 @@ export const HEALTH_ORDER: readonly Health[] = [
  *
  * @param a - the first health value
  * @param b - the second health value
- * @public
  */
 export function compareHealth(a: Health, b: Health): number {
   return HEALTH_ORDER.indexOf(a) - HEALTH_ORDER.indexOf(b);
@@ -32,7 +29,6 @@ export function compareHealth(a: Health, b: Health): number {
  *
  * @param a - the first health value
  * @param b - the second health value
- * @public
  */
 export function worseHealth(a: Health, b: Health): Health {
   return compareHealth(a, b) <= 0 ? a : b;

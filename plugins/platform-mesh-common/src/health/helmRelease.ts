@@ -11,7 +11,7 @@ import { kstatusHealth } from './kstatusHealth';
 import { boundedText, finiteNumber, isRecord } from './text';
 
 /**
- * Health of a Flux HelmRelease: {@link kstatusHealth} plus the helm-controller's own signals.
+ * Health of a Flux HelmRelease: `kstatusHealth` plus the helm-controller's own signals.
  *
  * - `Stalled=True` (reason `RetriesExceeded`: the remediation retries are used up) → `failed`;
  * - `Ready=False` with a failure reason (`ArtifactFailed`, `RESTClientError`, `InstallFailed`, …)
@@ -23,7 +23,7 @@ import { boundedText, finiteNumber, isRecord } from './text';
  *   `degraded`, even while the controller already retries: the release runs the previous
  *   revision, or nothing;
  * - otherwise `progressing` (`Ready=Unknown`, `Reconciling=True`) with failed attempts counted for
- *   the current generation ({@link helmReleaseFailureCount} above 0) → `degraded`: it is retrying
+ *   the current generation (`helmReleaseFailureCount` above 0) → `degraded`: it is retrying
  *   after failures, not making first progress;
  * - `Released` and `TestSuccess` are folded into `Ready` by the helm-controller (tests count only
  *   when `spec.test.enable` is set and failures are not ignored), so `Ready` decides otherwise.
@@ -32,7 +32,7 @@ import { boundedText, finiteNumber, isRecord } from './text';
  * Ready condition's `observedGeneration` decides whether its status is about the current spec.
  *
  * @param hr - the HelmRelease
- * @public
+ * @alpha
  */
 export function helmReleaseHealth(hr: HelmRelease): Health {
   const health = kstatusHealth(hr);
@@ -63,12 +63,12 @@ function explainingCondition(hr: HelmRelease): Condition | undefined {
  * `chart`, `version`, `appVersion` and `revision` (the Helm release revision) come from `status.history[0]` (the newest release) when
  * present, otherwise from `spec.chart.spec` (a `chartRef` release names no chart before its first
  * install). `lastTransitionTime` is that of the explaining condition: since when the release is in
- * this state. `failures` is {@link helmReleaseFailureCount} when above 0. `targetsRemoteCluster` is
+ * this state. `failures` is `helmReleaseFailureCount` when above 0. `targetsRemoteCluster` is
  * true when `spec.kubeConfig.secretRef` is set. `chartSource` is `spec.chartRef` as `<Kind>/<name>`
  * and `lastAttemptedRevision` is `status.lastAttemptedRevision`, when set.
  *
  * @param hr - the HelmRelease
- * @public
+ * @alpha
  */
 export function describeHelmRelease(hr: HelmRelease): ReleaseStatus {
   const condition = explainingCondition(hr);

@@ -12,7 +12,6 @@ import type { HelmRelease } from '../types/flux';
  * them after a success or when the chart or values change.
  *
  * @param hr - the HelmRelease
- * @public
  */
 export function helmReleaseFailureCount(hr: HelmRelease): number {
   const status = hr.status;

@@ -12,8 +12,6 @@ const WAITING_REASONS: ReadonlySet<string> = new Set([
 
 /**
  * The Flux reason on `Reconciling=True` that says the last attempt failed and a retry is scheduled.
- *
- * @public
  */
 export const PROGRESSING_WITH_RETRY_REASON = 'ProgressingWithRetry';
 
@@ -42,7 +40,6 @@ export const PROGRESSING_WITH_RETRY_REASON = 'ProgressingWithRetry';
  * 10. conditions without a Ready condition → `unknown`.
  *
  * @param obj - the object to assess
- * @public
  */
 export function kstatusHealth(obj: KubernetesObject): Health {
   const spec = obj.spec as { suspend?: unknown } | undefined;

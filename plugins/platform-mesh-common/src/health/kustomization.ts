@@ -5,10 +5,9 @@ import { kstatusHealth } from './kstatusHealth';
 import { boundedText } from './text';
 
 /**
- * Health of a Flux Kustomization ({@link kstatusHealth}; the kustomize-controller follows kstatus).
+ * Health of a Flux Kustomization (`kstatusHealth`; the kustomize-controller follows kstatus).
  *
  * @param kustomization - the Kustomization
- * @public
  */
 export function kustomizationHealth(kustomization: Kustomization): Health {
   return kstatusHealth(kustomization);
@@ -20,7 +19,6 @@ export function kustomizationHealth(kustomization: Kustomization): Health {
  * `spec.kubeConfig.secretRef` is set.
  *
  * @param kustomization - the Kustomization
- * @public
  */
 export function describeKustomization(
   kustomization: Kustomization,

@@ -28,7 +28,7 @@ function liveCondition(
 }
 
 /**
- * Which subroutine conditions of a pipeline (in {@link PIPELINE_STEPS} order) are left over from
+ * Which subroutine conditions of a pipeline (in `PIPELINE_STEPS` order) are left over from
  * an earlier run although they may carry the current observedGeneration. The subroutines lifecycle
  * sets only the conditions of the subroutines a run reaches and then the aggregate `Ready`, so the
  * current `Ready` condition (not stale) tells what the last run did:

@@ -6,12 +6,11 @@ import { boundedText, isRecord } from './text';
 
 /**
  * Health of an OCM `delivery.ocm.software/v1alpha1` Resource: the kstatus rules of
- * {@link kstatusHealth} on its conditions (the OCM controller writes `Ready`, with
+ * `kstatusHealth` on its conditions (the OCM controller writes `Ready`, with
  * `observedGeneration`); a Resource no OCM controller has looked at yet (no conditions) is
  * `progressing`, never `failed`.
  *
  * @param resource - the Resource object
- * @public
  */
 export function ocmResourceHealth(resource: KubernetesObject): Health {
   return kstatusHealth(resource);
@@ -33,7 +32,6 @@ function field(obj: unknown, ...path: string[]): unknown {
  * (`status.resource.version`, else `status.component.version`).
  *
  * @param resource - the Resource object
- * @public
  */
 export function describeOcmResource(
   resource: KubernetesObject,

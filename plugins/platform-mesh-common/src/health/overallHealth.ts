@@ -3,8 +3,6 @@ import { worseHealth } from './healthOrder';
 
 /**
  * The parts an instance's overall health is combined from.
- *
- * @public
  */
 export interface HealthParts {
   /** Health of the PlatformMesh itself (`unknown` when it could not be read or was not found). */
@@ -50,7 +48,6 @@ export interface HealthParts {
  * A `healthy` PlatformMesh with everything else healthy (and read) stays `healthy`.
  *
  * @param parts - the instance's health and the health of its parts
- * @public
  */
 export function overallHealth(parts: HealthParts): Health {
   const releases = parts.releases ?? [];

@@ -18,7 +18,7 @@ import { conditionPipeline } from './conditionPipeline';
  * - otherwise (`Stopped`, `Pending`, `Unknown`, the older `Processing`) → `progressing`.
  *
  * @param pm - the PlatformMesh
- * @public
+ * @alpha
  */
 export function platformMeshHealth(pm: PlatformMesh): Health {
   if (pm.metadata.deletionTimestamp) return 'progressing';

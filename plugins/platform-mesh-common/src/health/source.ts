@@ -5,12 +5,11 @@ import { kstatusHealth } from './kstatusHealth';
 import { boundedText } from './text';
 
 /**
- * Health of a Flux source (OCIRepository, HelmRepository, GitRepository): {@link kstatusHealth},
+ * Health of a Flux source (OCIRepository, HelmRepository, GitRepository): `kstatusHealth`,
  * except that a HelmRepository of `type: oci` without conditions is `healthy`: the
  * source-controller treats it as a static object and never writes conditions on it.
  *
  * @param source - the source object
- * @public
  */
 export function sourceHealth(source: FluxSource): Health {
   if (
@@ -29,7 +28,6 @@ export function sourceHealth(source: FluxSource): Health {
  * stalled) or Ready, its URL (`spec.url`, else `status.url`) and the revision of its artifact.
  *
  * @param source - the source object
- * @public
  */
 export function describeSource(source: FluxSource): SourceStatus {
   const condition = isConditionTrue(source, 'Stalled')

@@ -2,7 +2,7 @@
  * The longest text (in characters) a status answer carries in one field, e.g. a condition
  * message: controllers can write messages of a megabyte (a full Helm error, a rendered manifest).
  *
- * @public
+ * @alpha
  */
 export const MAX_STATUS_TEXT_LENGTH = 4096;
 
@@ -14,7 +14,6 @@ export const MAX_STATUS_TEXT_LENGTH = 4096;
  *
  * @param value - the raw field value
  * @param max - the longest result, ellipsis included; defaults to {@link MAX_STATUS_TEXT_LENGTH}
- * @public
  */
 export function boundedText(
   value: unknown,
@@ -29,7 +28,6 @@ export function boundedText(
  * A numeric field of an object read from a cluster: the number when it is finite, else undefined.
  *
  * @param value - the raw field value
- * @public
  */
 export function finiteNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value)
@@ -41,7 +39,7 @@ export function finiteNumber(value: unknown): number | undefined {
  * True for a plain object (not `null`, not an array).
  *
  * @param value - the raw value
- * @public
+ * @alpha
  */
 export function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

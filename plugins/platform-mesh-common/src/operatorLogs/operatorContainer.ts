@@ -8,22 +8,20 @@
  * them `app: <release>-platform-mesh-operator`, which is `app: platform-mesh-operator` when the
  * release name contains the chart name (the documented install).
  *
- * @public
+ * @alpha
  */
 export const DEFAULT_OPERATOR_POD_SELECTOR = 'app=platform-mesh-operator';
 
 /**
  * Name of the operator's container in the upstream chart (the same entity name as the label).
  *
- * @public
+ * @alpha
  */
 export const DEFAULT_OPERATOR_CONTAINER = 'platform-mesh-operator';
 
 /**
  * Containers that service meshes, secret injectors and proxies add next to an application
  * container. The operator chart adds `istio-proxy` itself when Istio is enabled.
- *
- * @public
  */
 export const KNOWN_SIDECAR_CONTAINERS: readonly string[] = [
   'istio-proxy',
@@ -45,7 +43,7 @@ const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 /**
  * The parts of a Pod that {@link selectOperatorContainer} reads.
  *
- * @public
+ * @alpha
  */
 export interface PodContainers {
   metadata?: { annotations?: Record<string, string> };
@@ -61,7 +59,7 @@ export interface PodContainers {
  *
  * @param pod - the Pod as listed
  * @param preferred - the container name to prefer
- * @public
+ * @alpha
  */
 export function selectOperatorContainer(
   pod: PodContainers,

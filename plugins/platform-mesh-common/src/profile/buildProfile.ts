@@ -16,22 +16,16 @@ import { defaultServiceConfigs } from './serviceDefaults';
 
 /**
  * Default HelmRelease timeout of a built profile (the operator's default).
- *
- * @public
  */
 export const DEFAULT_COMPONENTS_TIMEOUT = '15m';
 
 /**
  * Default OCM repository and component name.
- *
- * @public
  */
 export const DEFAULT_OCM_NAME = 'platform-mesh';
 
 /**
  * What a built profile depends on besides its options.
- *
- * @public
  */
 export interface BuildProfileContext {
   deploymentTechnology: DeploymentTechnology;
@@ -58,7 +52,6 @@ function ocmBlock(repo: string, component: string): ProfileOcmConfig {
  * override with an explicit `enabled` wins.
  *
  * @param options - the profile options
- * @public
  */
 export function enabledServiceNames(options: ProfileOptions): string[] {
   const base = new Set<string>(options.services ?? DEFAULT_ENABLED_SERVICES);
@@ -77,7 +70,6 @@ export function enabledServiceNames(options: ProfileOptions): string[] {
  *
  * @param options - services, timeout, OCM names, infra switches, per-service overrides
  * @param ctx - deployment technology, namespace, destination server, exposure port
- * @public
  */
 export function buildProfile(
   options: ProfileOptions,

@@ -3,8 +3,6 @@ import type { ProfileInfraComponentName } from '../types/setup';
 
 /**
  * The infra components a built profile contains, in profile order.
- *
- * @public
  */
 export const PROFILE_INFRA_COMPONENTS: readonly ProfileInfraComponentName[] = [
   'certManager',
@@ -16,8 +14,6 @@ export const PROFILE_INFRA_COMPONENTS: readonly ProfileInfraComponentName[] = [
 
 /**
  * What the infra defaults depend on.
- *
- * @public
  */
 export interface InfraDefaultsContext {
   /** `spec.exposure.port`, used as Traefik's `websecure` exposed port (default 8443). */
@@ -29,7 +25,6 @@ export interface InfraDefaultsContext {
  * kind-only Traefik service settings (NodePort, fixed cluster IP).
  *
  * @param ctx - exposure settings the components depend on
- * @public
  */
 export function defaultInfraComponents(
   ctx: InfraDefaultsContext = {},

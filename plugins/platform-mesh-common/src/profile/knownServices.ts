@@ -1,7 +1,7 @@
 /**
  * The services found in the operator's sample and remote profiles (facts §2.5).
  *
- * @public
+ * @alpha
  */
 export const KNOWN_SERVICES = [
   'account-operator',
@@ -28,14 +28,12 @@ export const KNOWN_SERVICES = [
 /**
  * A known service name.
  *
- * @public
+ * @alpha
  */
 export type KnownServiceName = (typeof KNOWN_SERVICES)[number];
 
 /**
  * The services the upstream remote profiles (fluxcd and argocd) enable.
- *
- * @public
  */
 export const DEFAULT_ENABLED_SERVICES: readonly KnownServiceName[] =
   KNOWN_SERVICES.filter(
@@ -50,7 +48,7 @@ export const DEFAULT_ENABLED_SERVICES: readonly KnownServiceName[] =
  * Whether a name is one of {@link KNOWN_SERVICES}.
  *
  * @param name - a service name
- * @public
+ * @alpha
  */
 export function isKnownService(name: string): name is KnownServiceName {
   return (KNOWN_SERVICES as readonly string[]).includes(name);

@@ -15,8 +15,6 @@ import { findUnquotedTemplates, hasComplexKeys } from './templates';
 /**
  * The result of {@link parseProfileYaml}: the parsed document and plain value when the text is
  * valid YAML the operator can decode, and the syntax problems found.
- *
- * @public
  */
 export interface ParsedProfileYaml {
   /** The YAML document (keeps comments and quoting), when the text parsed. */
@@ -84,7 +82,6 @@ function duplicateKeyWarnings(
  *
  * @param yaml - the text of `profile.yaml`
  * @param path - the field path to report problems against (default `profile.yaml`)
- * @public
  */
 export function parseProfileYaml(
   yaml: string,
@@ -168,7 +165,6 @@ export function parseProfileYaml(
  * checks are left to `validateProfileYaml`.
  *
  * @param yaml - the text of `profile.yaml`
- * @public
  */
 export function readProfile(yaml: string): PlatformMeshProfile | undefined {
   const parsed = parseProfileYaml(yaml);

@@ -8,8 +8,6 @@ import {
 
 /**
  * What the service defaults depend on.
- *
- * @public
  */
 export interface ServiceDefaultsContext {
   deploymentTechnology: DeploymentTechnology;
@@ -19,8 +17,6 @@ export interface ServiceDefaultsContext {
 
 /**
  * The chart repository of `cnpg-operator` in argocd mode (the upstream argocd profile's).
- *
- * @public
  */
 export const CNPG_CHART_REPOSITORY = 'ghcr.io/cloudnative-pg/charts';
 
@@ -655,7 +651,6 @@ function serviceDefaults(
  * {@link DEFAULT_ENABLED_SERVICES}; `dependsOn` and in-cluster URLs use the given namespace.
  *
  * @param ctx - deployment technology and PlatformMesh namespace
- * @public
  */
 export function defaultServiceConfigs(
   ctx: ServiceDefaultsContext,

@@ -7,7 +7,6 @@ import { quoteTemplateScalars } from './templates';
  * single-quoted string, no line folding, stable key order (the object's own order).
  *
  * @param profile - the profile to serialize
- * @public
  */
 export function stringifyProfile(profile: PlatformMeshProfile): string {
   const doc = new Document(profile);

@@ -3,8 +3,6 @@ import { isScalar, visit, type Document, type LineCounter } from 'yaml';
 /**
  * A Go template expression that YAML read as a flow mapping because it was not quoted, e.g.
  * `port: {{ .port }}`.
- *
- * @public
  */
 export interface UnquotedTemplate {
   /** 1-based line in the source. */
@@ -23,7 +21,6 @@ export interface UnquotedTemplate {
  * @param doc - a document parsed from `source`
  * @param source - the YAML text
  * @param lineCounter - the line counter passed to the parser
- * @public
  */
 export function findUnquotedTemplates(
   doc: Document,

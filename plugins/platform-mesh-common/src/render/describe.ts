@@ -7,7 +7,7 @@ import type { ClusterRole } from '../types/status';
  * `runtime/PlatformMesh platform-mesh-system/platform-mesh`. Never contains data.
  *
  * @param planned - the planned object (its role and object)
- * @public
+ * @alpha
  */
 export function describePlannedObject(planned: {
   role: ClusterRole;

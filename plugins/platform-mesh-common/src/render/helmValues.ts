@@ -9,7 +9,6 @@ import type { OperatorHelmValues } from './types';
  * (enabled only when Operator != Infra).
  *
  * @param setup - a validated setup
- * @public
  */
 export function renderOperatorHelmValues(
   setup: PlatformMeshSetup,
@@ -37,7 +36,6 @@ export function renderOperatorHelmValues(
  * The operator chart's remote values as a YAML values file.
  *
  * @param setup - a validated setup
- * @public
  */
 export function renderOperatorHelmValuesYaml(setup: PlatformMeshSetup): string {
   return stringify(renderOperatorHelmValues(setup));

@@ -6,7 +6,7 @@ import type { InstanceRef } from '../types/status';
 /**
  * What {@link renderInstanceCatalogEntity} builds the instance's catalog entity from.
  *
- * @public
+ * @alpha
  */
 export interface InstanceCatalogEntityOptions {
   ref: InstanceRef;
@@ -24,7 +24,7 @@ export interface InstanceCatalogEntityOptions {
  * A catalog entity in the `catalog-info.yaml` shape: what the render action writes and what the
  * catalog entity provider emits for an instance.
  *
- * @public
+ * @alpha
  */
 export interface InstanceCatalogEntity {
   apiVersion: 'backstage.io/v1alpha1';
@@ -49,7 +49,7 @@ export interface InstanceCatalogEntity {
  * `platform-mesh.io/catalog-entity: repository`, so the provider does not emit it too).
  *
  * @param options - the instance, its owner, the name pattern, the source template
- * @public
+ * @alpha
  */
 export function renderInstanceCatalogEntity(
   options: InstanceCatalogEntityOptions,

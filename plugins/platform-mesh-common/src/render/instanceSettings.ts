@@ -12,7 +12,7 @@ import type { PlatformMesh } from '../types/platformMesh';
  * `profile`, `profileConfigMapName`, `owner`): what an Update starts from. `services` lists the
  * services the current profile enables, for display (the profile is passed on as it is).
  *
- * @public
+ * @alpha
  */
 export interface InstanceSettings {
   name: string;
@@ -39,7 +39,7 @@ export interface InstanceSettings {
  *
  * @param platformMesh - the PlatformMesh as read from the runtime cluster
  * @param profileYaml - its profile ConfigMap's `profile.yaml`; undefined when the ConfigMap is missing
- * @public
+ * @alpha
  */
 export function instanceSettingsOf(
   platformMesh: PlatformMesh,

@@ -3,8 +3,6 @@ import type { KubeconfigSource } from '../types/setup';
 
 /**
  * Names used inside a built kubeconfig.
- *
- * @public
  */
 export interface KubeconfigNames {
   /** Cluster and context name. */
@@ -19,7 +17,6 @@ export interface KubeconfigNames {
  *
  * @param source - the server URL its consumer uses, TLS settings and the credential
  * @param names - cluster/context and user names
- * @public
  */
 export function buildKubeconfig(
   source: KubeconfigSource,
@@ -63,7 +60,6 @@ export function buildKubeconfig(
  * `tlsClientConfig`). Contains credentials: never log it.
  *
  * @param source - the server URL Argo CD uses, TLS settings and the credential
- * @public
  */
 export function buildArgocdClusterConfig(source: KubeconfigSource): string {
   const tlsClientConfig: Record<string, unknown> = {

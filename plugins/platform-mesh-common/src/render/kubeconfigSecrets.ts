@@ -23,7 +23,6 @@ const KUBECONFIG_USERS: Record<SetupSecret['source'], string> = {
  *
  * @param resolved - the resolved setup
  * @param descriptor - the Secret to render
- * @public
  */
 export function renderSetupSecret(
   resolved: ResolvedPlatformMeshSetup,
@@ -85,7 +84,6 @@ function encodeData(values: Record<string, string>): Record<string, string> {
  * Argo CD cluster Secret. Secrets without a source are listed by {@link describeSetupSecrets}.
  *
  * @param setup - a validated setup
- * @public
  */
 export function renderKubeconfigSecrets(setup: PlatformMeshSetup): Secret[] {
   const resolved = resolveSetup(setup);

@@ -1,7 +1,7 @@
 /**
- * Options of {@link diffLines} and {@link formatLineDiff}.
+ * Options of `diffLines` and {@link formatLineDiff}.
  *
- * @public
+ * @alpha
  */
 export interface LineDiffOptions {
   /** Unchanged lines shown around each change (default 3). */
@@ -12,8 +12,6 @@ export interface LineDiffOptions {
  * One hunk of a line diff, as in a unified diff: where it starts in the old and the new text
  * (1-based; the line before the hunk when it has no lines there), how many lines it spans in each,
  * and its lines, each starting with `' '` (unchanged), `'-'` (removed) or `'+'` (added).
- *
- * @public
  */
 export interface LineDiffHunk {
   oldStart: number;
@@ -144,7 +142,6 @@ function allOps(before: string[], after: string[]): Op[] {
  * @param before - the old text
  * @param after - the new text
  * @param options - context lines
- * @public
  */
 export function diffLines(
   before: string,
@@ -190,13 +187,13 @@ export function diffLines(
 }
 
 /**
- * {@link diffLines} as text: each hunk's `@@ -oldStart,oldLines +newStart,newLines @@` header,
+ * `diffLines` as text: each hunk's `@@ -oldStart,oldLines +newStart,newLines @@` header,
  * then its lines. Empty when the texts are equal.
  *
  * @param before - the old text
  * @param after - the new text
  * @param options - context lines
- * @public
+ * @alpha
  */
 export function formatLineDiff(
   before: string,

@@ -4,11 +4,11 @@ import type { KubernetesObject } from '../types/kubernetes';
 /**
  * Serializes objects as one multi-document YAML stream (`---` separated), e.g. for the render
  * action's workspace files. Multi-line strings (the profile) are written as literal blocks.
- * Secrets are written as they are: redact them first with {@link redactObject} unless the output
+ * Secrets are written as they are: redact them first with `redactObject` unless the output
  * is meant to hold credentials.
  *
  * @param objects - the objects, in order
- * @public
+ * @alpha
  */
 export function stringifyManifests(objects: KubernetesObject[]): string {
   return objects

@@ -24,7 +24,7 @@ import type {
 /**
  * Options of {@link renderPlan}.
  *
- * @public
+ * @alpha
  */
 export interface RenderPlanOptions {
   /**
@@ -80,11 +80,11 @@ function namespaceObject(name: string): KubernetesObject {
  * 4. the profile ConfigMap (runtime); 5. the PlatformMesh (runtime), last.
  *
  * Secrets whose kubeconfig source is absent are not rendered but listed in `requiredSecrets`.
- * Throws {@link SetupValidationError} when the setup is invalid.
+ * Throws `SetupValidationError` when the setup is invalid.
  *
  * @param setup - the setup
  * @param options - profile hash handling
- * @public
+ * @alpha
  */
 export function renderPlan(
   setup: PlatformMeshSetup,

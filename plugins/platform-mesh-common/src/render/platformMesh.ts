@@ -7,8 +7,6 @@ import { resolveSetup } from './resolveSetup';
 
 /**
  * Options of {@link renderPlatformMesh}.
- *
- * @public
  */
 export interface RenderPlatformMeshOptions {
   /**
@@ -34,7 +32,6 @@ export interface RenderPlatformMeshOptions {
  *
  * @param setup - a validated setup
  * @param options - optional profile hash
- * @public
  */
 export function renderPlatformMesh(
   setup: PlatformMeshSetup,

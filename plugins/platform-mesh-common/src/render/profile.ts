@@ -50,7 +50,6 @@ function setIfDifferent(
  * stay inside quoted strings, so the result parses as plain YAML before the operator templates it.
  *
  * @param setup - a validated setup
- * @public
  */
 export function renderProfile(setup: PlatformMeshSetup): string {
   const resolved = resolveSetup(setup);

@@ -11,7 +11,6 @@ import { resolveSetup } from './resolveSetup';
  *
  * @param setup - a validated setup
  * @param profileYaml - the rendered profile, when already at hand (default: {@link renderProfile})
- * @public
  */
 export function renderProfileConfigMap(
   setup: PlatformMeshSetup,

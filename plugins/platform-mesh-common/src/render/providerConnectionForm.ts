@@ -7,14 +7,14 @@ import type { PlatformMesh, ProviderConnection } from '../types/platformMesh';
  * and newer). Each PlatformMesh CRD generation declares one of them and, with strict field
  * validation, refuses the other.
  *
- * @public
+ * @alpha
  */
 export type ProviderConnectionForm = 'apiExportName' | 'apiExportNames';
 
 /**
  * The two lists of provider connections in `spec.kcp`.
  *
- * @public
+ * @alpha
  */
 export type ProviderConnectionList =
   | 'providerConnections'
@@ -25,7 +25,7 @@ export type ProviderConnectionList =
  * schema says nothing about (no such list, or items that keep unknown fields) is absent: any form
  * goes there. An empty array means the schema declares neither form.
  *
- * @public
+ * @alpha
  */
 export type InstalledProviderConnectionForms = Partial<
   Record<ProviderConnectionList, ProviderConnectionForm[]>
@@ -34,7 +34,7 @@ export type InstalledProviderConnectionForms = Partial<
 /**
  * One provider connection that cannot take the installed form.
  *
- * @public
+ * @alpha
  */
 export interface ProviderConnectionFormProblem {
   /** e.g. `spec.kcp.providerConnections[1].apiExportNames`. */
@@ -47,7 +47,7 @@ export interface ProviderConnectionFormProblem {
  * The outcome of {@link convertProviderConnectionForms}: the PlatformMesh in the installed form
  * and what was converted, or every connection that cannot be converted.
  *
- * @public
+ * @alpha
  */
 export type ProviderConnectionConversion =
   | { ok: true; platformMesh: PlatformMesh; converted: string[] }
@@ -110,7 +110,6 @@ function property(
  *
  * @param schema - the schema of the whole PlatformMesh object
  * @param document - the OpenAPI document `$ref`s point into (OpenAPI v3 only)
- * @public
  */
 export function providerConnectionFormsOfSchema(
   schema: unknown,
@@ -145,7 +144,7 @@ export function providerConnectionFormsOfSchema(
  * @param crd - the CRD as read from `apiextensions.k8s.io/v1`
  * @param version - the PlatformMesh version the render writes
  * @returns undefined when the CRD is not the PlatformMesh's or has no schema for the version
- * @public
+ * @alpha
  */
 export function providerConnectionFormsOfCrd(
   crd: unknown,
@@ -173,7 +172,7 @@ export function providerConnectionFormsOfCrd(
  * @param document - the group version's OpenAPI v3 document
  * @param version - the PlatformMesh version the render writes
  * @returns undefined when the document has no PlatformMesh schema for that version
- * @public
+ * @alpha
  */
 export function providerConnectionFormsOfOpenApi(
   document: unknown,
@@ -223,7 +222,7 @@ function installedText(declared: ProviderConnectionForm[]): string {
  *
  * @param platformMesh - the rendered PlatformMesh
  * @param installed - what the installed schema declares
- * @public
+ * @alpha
  */
 export function convertProviderConnectionForms(
   platformMesh: PlatformMesh,

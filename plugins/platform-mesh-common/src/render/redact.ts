@@ -2,8 +2,6 @@ import { cloneJson, isPlainObject } from '../profile/deepMerge';
 
 /**
  * The text that replaces Secret values in redacted copies.
- *
- * @public
  */
 export const REDACTED = '<redacted>';
 
@@ -33,7 +31,6 @@ function redactInPlace(value: unknown): void {
  * redacted too. For dry-run diffs and task logs.
  *
  * @param object - any Kubernetes object
- * @public
  */
 export function redactObject<T>(object: T): T {
   const copy = cloneJson(object);

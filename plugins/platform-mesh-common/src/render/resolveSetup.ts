@@ -15,7 +15,6 @@ import type {
  * `components.destinationServer` or `infra.destinationServer`.
  *
  * @param setup - the setup
- * @public
  */
 export function resolveDestinationServer(
   setup: PlatformMeshSetup,
@@ -46,7 +45,7 @@ export function resolveDestinationServer(
  * namespace, and the Argo CD destination server.
  *
  * @param setup - a validated setup
- * @public
+ * @alpha
  */
 export function resolveSetup(
   setup: PlatformMeshSetup,

@@ -16,7 +16,7 @@ import type { SetupSecret } from './types';
  *   argocd mode the Argo CD cluster Secret instead.
  *
  * @param setup - a validated setup, or its resolved form
- * @public
+ * @alpha
  */
 export function describeSetupSecrets(
   setup: PlatformMeshSetup | ResolvedPlatformMeshSetup,

@@ -25,7 +25,6 @@ function rotr(x: number, n: number): number {
  * such as the PlatformMesh's profile-hash annotation; not for secrets.
  *
  * @param text - the text to hash
- * @public
  */
 export function sha256Hex(text: string): string {
   const data = utf8(text);

@@ -4,7 +4,7 @@ import type { ClusterRole, InstanceRef } from '../types/status';
 /**
  * Which Secret of a setup a descriptor is about.
  *
- * @public
+ * @alpha
  */
 export type SetupSecretId =
   | 'operator-runtime-kubeconfig'
@@ -16,7 +16,7 @@ export type SetupSecretId =
  * A Secret the setup depends on whose content was not given (no kubeconfig source): it must be
  * created out of band, e.g. by the GitOps user. Carries names only, never values.
  *
- * @public
+ * @alpha
  */
 export interface RequiredSecret {
   id: SetupSecretId;
@@ -40,7 +40,7 @@ export interface RequiredSecret {
 /**
  * A Secret of the setup and whether its content is rendered.
  *
- * @public
+ * @alpha
  */
 export interface SetupSecret extends RequiredSecret {
   /** True when its kubeconfig source was given, so the Secret object is rendered. */
@@ -50,7 +50,7 @@ export interface SetupSecret extends RequiredSecret {
 /**
  * One object of a render plan, with the cluster it goes to and its place in the apply order.
  *
- * @public
+ * @alpha
  */
 export interface PlannedObject {
   role: ClusterRole;
@@ -59,7 +59,7 @@ export interface PlannedObject {
   /** 1-based position in the apply order. */
   order: number;
   object: KubernetesObject;
-  /** True for Secrets: never log, output or diff `object` without {@link redactObject}. */
+  /** True for Secrets: never log, output or diff `object` without `redactObject`. */
   sensitive: boolean;
   /** What the object is for, without any data. */
   description: string;
@@ -68,7 +68,7 @@ export interface PlannedObject {
 /**
  * The operator chart's remote values (`remoteRuntime.*`, `remoteInfra.*`).
  *
- * @public
+ * @alpha
  */
 export interface OperatorHelmValues {
   remoteRuntime: {
@@ -90,7 +90,7 @@ export interface OperatorHelmValues {
 /**
  * Everything a setup renders to.
  *
- * @public
+ * @alpha
  */
 export interface RenderPlan {
   /** In apply order. */

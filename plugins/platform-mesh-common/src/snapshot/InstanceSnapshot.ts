@@ -22,7 +22,7 @@ import type {
 /**
  * A Secret the setup expects, with the data key that must be present.
  *
- * @public
+ * @alpha
  */
 export interface ExpectedSecret {
   name: string;
@@ -33,7 +33,7 @@ export interface ExpectedSecret {
  * The Secrets a target's setup expects (names and keys from the target's configuration, defaults
  * from `DEFAULT_SECRETS`).
  *
- * @public
+ * @alpha
  */
 export interface ExpectedSecrets {
   /** On the operator cluster, operator namespace: the runtime kubeconfig the operator mounts (`remoteRuntime.secretName`/`secretKey`). */
@@ -49,7 +49,7 @@ export interface ExpectedSecrets {
 /**
  * What the backend could read from the cluster that plays one role.
  *
- * @public
+ * @alpha
  */
 export interface RoleRead {
   /** The configured cluster name (never its URL). Two roles on the same cluster share the name. */
@@ -74,7 +74,7 @@ export interface RoleRead {
  * Secrets are `SecretMetadata` (key names only, never values). Lists hold what the backend found;
  * when a role or a resource could not be read, `clusters` says so and the list is empty.
  *
- * @public
+ * @alpha
  */
 export interface InstanceSnapshot {
   ref: InstanceRef;

@@ -5,8 +5,6 @@ import { SNAPSHOT_RESOURCES, type SnapshotResource } from './resources';
 /**
  * A list the status shows but does not depend on: when it cannot be read, its part of the answer is
  * left out and says why, while the cluster still counts as read and the overall health is unchanged.
- *
- * @public
  */
 export interface InformationalRead {
   role: ClusterRole;
@@ -17,8 +15,6 @@ export interface InformationalRead {
  * The informational lists: the OCM Resources on the runtime cluster (the operator renders them, an
  * OCM controller resolves them; the releases on the infra cluster already tell whether the
  * deployment works).
- *
- * @public
  */
 export const INFORMATIONAL_READS: readonly InformationalRead[] = [
   { role: 'runtime', resource: SNAPSHOT_RESOURCES.ocmResources },
@@ -29,7 +25,6 @@ export const INFORMATIONAL_READS: readonly InformationalRead[] = [
  *
  * @param role - the cluster role
  * @param resource - the resource name of a `ClusterError`
- * @public
  */
 export function isInformationalRead(
   role: ClusterRole,
@@ -47,7 +42,6 @@ export function isInformationalRead(
  *
  * @param read - what was read from the role's cluster
  * @param resource - the informational resource
- * @public
  */
 export function informationalReadError(
   read: RoleRead,

@@ -11,7 +11,6 @@ import type { SnapshotResource } from './resources';
  * @param snapshot - the instance snapshot
  * @param role - the cluster role
  * @param resources - the resources the caller relies on
- * @public
  */
 export function canRead(
   snapshot: InstanceSnapshot,
@@ -33,7 +32,6 @@ export function canRead(
  * @param snapshot - the instance snapshot
  * @param a - one role
  * @param b - the other role
- * @public
  */
 export function sameCluster(
   snapshot: InstanceSnapshot,

@@ -9,7 +9,7 @@ import { SNAPSHOT_RESOURCES, type SnapshotResource } from './resources';
 /**
  * A list the instance's status depends on.
  *
- * @public
+ * @alpha
  */
 export interface RequiredRead {
   role: ClusterRole;
@@ -61,7 +61,7 @@ const read = (
  * `cr-on-wrong-cluster` diagnostic.
  *
  * @param technology - the target's deployment technology
- * @public
+ * @alpha
  */
 export function requiredReads(
   technology: DeploymentTechnology,
@@ -90,8 +90,6 @@ export function requiredReads(
 
 /**
  * A required list that could not be read, and why.
- *
- * @public
  */
 export interface MissingRead {
   role: ClusterRole;
@@ -115,7 +113,6 @@ export interface MissingRead {
  * without `resource` counts for every list of the role.
  *
  * @param snapshot - the instance snapshot
- * @public
  */
 export function missingReads(snapshot: InstanceSnapshot): MissingRead[] {
   const missing: MissingRead[] = [];

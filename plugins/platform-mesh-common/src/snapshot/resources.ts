@@ -2,7 +2,7 @@
  * The resource names (`<plural>.<group>`) the backend reads into an `InstanceSnapshot`, as used in
  * `ClusterError.resource` of `RoleRead.resourceErrors`.
  *
- * @public
+ * @alpha
  */
 export const SNAPSHOT_RESOURCES = {
   secrets: 'secrets',
@@ -20,7 +20,7 @@ export const SNAPSHOT_RESOURCES = {
 /**
  * One of the resource names in {@link SNAPSHOT_RESOURCES}.
  *
- * @public
+ * @alpha
  */
 export type SnapshotResource =
   (typeof SNAPSHOT_RESOURCES)[keyof typeof SNAPSHOT_RESOURCES];

@@ -16,7 +16,6 @@ import type { InstanceSnapshot } from './InstanceSnapshot';
  * `core.platform-mesh.io/operator-created: "true"`).
  *
  * @param obj - the object
- * @public
  */
 export function isOperatorCreated(obj: KubernetesObject): boolean {
   return obj.metadata.labels?.[OPERATOR_CREATED_LABEL] === 'true';
@@ -28,7 +27,6 @@ export function isOperatorCreated(obj: KubernetesObject): boolean {
  *
  * @param pm - the object
  * @param ref - the instance
- * @public
  */
 export function isInstancePlatformMesh(
   pm: KubernetesObject,
@@ -46,7 +44,6 @@ export function isInstancePlatformMesh(
  * The instance's PlatformMesh on the runtime cluster, if the snapshot holds it.
  *
  * @param snapshot - the instance snapshot
- * @public
  */
 export function instancePlatformMesh(
   snapshot: InstanceSnapshot,
@@ -69,7 +66,6 @@ function ofInstance<T extends KubernetesObject>(
  * The HelmReleases the operator created for the instance (labelled, in the instance namespace).
  *
  * @param snapshot - the instance snapshot
- * @public
  */
 export function instanceHelmReleases(
   snapshot: InstanceSnapshot,
@@ -81,7 +77,6 @@ export function instanceHelmReleases(
  * The Kustomizations the operator created for the instance.
  *
  * @param snapshot - the instance snapshot
- * @public
  */
 export function instanceKustomizations(
   snapshot: InstanceSnapshot,
@@ -93,7 +88,6 @@ export function instanceKustomizations(
  * The Argo CD Applications the operator created for the instance.
  *
  * @param snapshot - the instance snapshot
- * @public
  */
 export function instanceApplications(
   snapshot: InstanceSnapshot,
@@ -104,7 +98,7 @@ export function instanceApplications(
 /**
  * A source reference with its namespace resolved (defaulting to the referring object's).
  *
- * @public
+ * @alpha
  */
 export interface ResolvedSourceRef {
   kind: string;
@@ -117,7 +111,7 @@ export interface ResolvedSourceRef {
  * (`spec.sourceRef`) uses, with its namespace resolved.
  *
  * @param obj - the HelmRelease or Kustomization
- * @public
+ * @alpha
  */
 export function sourceRefOf(
   obj: HelmRelease | Kustomization,
@@ -140,7 +134,6 @@ export function sourceRefOf(
  * Every Flux source in the snapshot.
  *
  * @param snapshot - the instance snapshot
- * @public
  */
 export function allSources(snapshot: InstanceSnapshot): FluxSource[] {
   return [
@@ -155,7 +148,6 @@ export function allSources(snapshot: InstanceSnapshot): FluxSource[] {
  *
  * @param snapshot - the instance snapshot
  * @param ref - the resolved reference
- * @public
  */
 export function findSource(
   snapshot: InstanceSnapshot,
@@ -174,7 +166,6 @@ export function findSource(
  * carry no label) and those its releases reference elsewhere.
  *
  * @param snapshot - the instance snapshot
- * @public
  */
 export function instanceSources(snapshot: InstanceSnapshot): FluxSource[] {
   const referenced = [

@@ -46,7 +46,6 @@ function strings(value: unknown, max = 316): string[] | undefined {
  * `metadata.name` of the lengths Kubernetes allows), with its metadata fields of the wrong type left out; undefined otherwise.
  *
  * @param value - anything read from a cluster
- * @public
  */
 export function wellFormedObject<T extends KubernetesObject>(
   value: unknown,
@@ -123,7 +122,6 @@ function secretMetadata(list: unknown): SecretMetadata[] {
  * so a snapshot built from malformed objects never makes them throw.
  *
  * @param snapshot - a snapshot, possibly built from malformed objects
- * @public
  */
 export function wellFormedSnapshot(
   snapshot: InstanceSnapshot,

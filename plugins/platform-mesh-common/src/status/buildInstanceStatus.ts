@@ -40,7 +40,6 @@ const ROLES: ClusterRole[] = ['operator', 'runtime', 'infra'];
  *
  * @param a - one row
  * @param b - the other row
- * @public
  */
 export function compareByHealthThenName(
   a: ReleaseStatus | SourceStatus,
@@ -101,7 +100,7 @@ function clusterStatuses(
  *
  * @param snapshot - what was read from the three clusters
  * @param options - tuning of the diagnostics
- * @public
+ * @alpha
  */
 export function buildInstanceStatus(
   input: InstanceSnapshot,

@@ -6,7 +6,6 @@ import type { InstanceDeletion } from '../types/status';
  * `metadata.finalizers` as given (duplicates kept); undefined when it is not being deleted.
  *
  * @param pm - the PlatformMesh
- * @public
  */
 export function instanceDeletion(
   pm: PlatformMesh,
@@ -20,7 +19,6 @@ export function instanceDeletion(
  * Finalizers deduplicated in order of first appearance, each with how often it occurs.
  *
  * @param finalizers - `metadata.finalizers` as given
- * @public
  */
 export function countFinalizers(
   finalizers: readonly string[],

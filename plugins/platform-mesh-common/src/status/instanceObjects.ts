@@ -3,7 +3,7 @@ import type { ClusterRole, InstanceStatus } from '../types/status';
 /**
  * One object that belongs to an instance, and the role of the cluster it lives on.
  *
- * @public
+ * @alpha
  */
 export interface InstanceObjectRef {
   role: ClusterRole;
@@ -22,7 +22,7 @@ export interface InstanceObjectRef {
  * @param status - the instance's status answer
  * @param profileConfigMap - where the PlatformMesh's profile lives (see `profileConfigMapRefOf`),
  *   when the PlatformMesh was found
- * @public
+ * @alpha
  */
 export function instanceObjectRefs(
   status: InstanceStatus,
@@ -59,7 +59,7 @@ export function instanceObjectRefs(
  *
  * @param refs - the instance's objects
  * @param wanted - the object asked for
- * @public
+ * @alpha
  */
 export function findInstanceObject(
   refs: InstanceObjectRef[],

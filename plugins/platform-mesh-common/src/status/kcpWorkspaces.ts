@@ -8,7 +8,6 @@ import type { KcpWorkspaceStatus } from '../types/status';
  * `name` and `phase` are left out; undefined when the operator wrote no list.
  *
  * @param pm - the PlatformMesh, if found
- * @public
  */
 export function kcpWorkspaceStatuses(
   pm: PlatformMesh | undefined,

@@ -16,7 +16,6 @@ import type { ClusterError, OcmResourceStatus } from '../types/status';
  * says why; an empty list is a checked "none".
  *
  * @param snapshot - a well-formed snapshot
- * @public
  */
 export function ocmResourceStatuses(snapshot: InstanceSnapshot): {
   resources?: OcmResourceStatus[];

@@ -4,37 +4,27 @@ import type { ReconcileKind } from '../types/reconcile';
 /**
  * Flux's request annotation: a controller reconciles when its value changes and reports the value
  * it handled in `status.lastHandledReconcileAt` (`meta.ReconcileRequestAnnotation`).
- *
- * @public
  */
 export const FLUX_RECONCILE_REQUESTED_AT = 'reconcile.fluxcd.io/requestedAt';
 /**
  * helm-controller: one install/upgrade regardless of the retry budget; handled only when its value
  * equals {@link FLUX_RECONCILE_REQUESTED_AT}'s (`api/v2/annotations.go`, `ShouldHandleForceRequest`).
- *
- * @public
  */
 export const FLUX_FORCE_AT = 'reconcile.fluxcd.io/forceAt';
 /**
  * helm-controller: resets the failure counters; handled only when its value equals
  * {@link FLUX_RECONCILE_REQUESTED_AT}'s (`ShouldHandleResetRequest`).
- *
- * @public
  */
 export const FLUX_RESET_AT = 'reconcile.fluxcd.io/resetAt';
 /**
  * Argo CD: `normal` or `hard` asks the application controller to refresh (a hard refresh also
  * drops the manifest cache); Argo CD removes it once handled.
- *
- * @public
  */
 export const ARGOCD_REFRESH = 'argocd.argoproj.io/refresh';
 /**
  * The touch of a PlatformMesh: the operator's controller watches PlatformMeshes without a
  * generation predicate (only the `debug.platform-mesh.io` label filters events), so any annotation
  * change makes it reconcile, and re-read the profile ConfigMap, which it does not watch.
- *
- * @public
  */
 export const PLATFORM_MESH_RECONCILE_REQUESTED_AT =
   'platform-mesh.io/reconcile-requested-at';
@@ -42,7 +32,7 @@ export const PLATFORM_MESH_RECONCILE_REQUESTED_AT =
 /**
  * The API group and cluster role of each kind the Reconcile route can touch.
  *
- * @public
+ * @alpha
  */
 export const RECONCILE_KINDS: Record<
   ReconcileKind,
@@ -70,7 +60,7 @@ export const RECONCILE_KINDS: Record<
  * @param kind - the object's kind
  * @param requestedAt - the request value (RFC 3339)
  * @param options - `force` (HelmRelease, Application) and `reset` (HelmRelease)
- * @public
+ * @alpha
  */
 export function reconcileAnnotations(
   kind: ReconcileKind,

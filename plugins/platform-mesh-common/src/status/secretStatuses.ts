@@ -48,7 +48,6 @@ function row(
  * cluster's error is shown instead.
  *
  * @param snapshot - what was read from the three clusters
- * @public
  */
 export function secretStatuses(snapshot: InstanceSnapshot): SecretStatus[] {
   const rows: SecretStatus[] = [];

@@ -11,7 +11,6 @@ import { buildInstanceStatus } from './buildInstanceStatus';
  *
  * @param snapshot - what was read from the three clusters
  * @param options - tuning of the diagnostics
- * @public
  */
 export function summarizeInstance(
   snapshot: InstanceSnapshot,
@@ -22,10 +21,10 @@ export function summarizeInstance(
 
 /**
  * The one-line summary of an instance from its already built status (see
- * {@link summarizeInstance}).
+ * `summarizeInstance`).
  *
  * @param status - the instance's status
- * @public
+ * @alpha
  */
 export function summarizeStatus(status: InstanceStatus): InstanceSummary {
   const { target, namespace, name } = status.instance;

@@ -6,7 +6,7 @@ const PATTERN = /^[a-z0-9*]([-a-z0-9*]*[a-z0-9*])?$/;
  * undefined when the entry is valid.
  *
  * @param pattern - the allow-list entry
- * @public
+ * @alpha
  */
 export function namespacePatternProblem(pattern: string): string | undefined {
   if (pattern.length === 0) return 'must not be empty';
@@ -23,7 +23,7 @@ export function namespacePatternProblem(pattern: string): string | undefined {
  *
  * @param patterns - the target's allowed namespaces
  * @param namespace - the namespace to check
- * @public
+ * @alpha
  */
 export function namespaceAllowed(
   patterns: readonly string[],

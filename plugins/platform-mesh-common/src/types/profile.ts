@@ -8,7 +8,7 @@ import type { DeploymentTechnology } from './status';
 /**
  * A `{ name }` reference to an OCM repository or component inside a profile.
  *
- * @public
+ * @alpha
  */
 export interface ProfileOcmRef {
   name?: string;
@@ -17,8 +17,6 @@ export interface ProfileOcmRef {
 
 /**
  * The `ocm` block of the profile's `infra` or `components` section.
- *
- * @public
  */
 export interface ProfileOcmConfig {
   repo?: ProfileOcmRef;
@@ -29,8 +27,6 @@ export interface ProfileOcmConfig {
 
 /**
  * One infra component of the profile (`infra.certManager`, `infra.traefik`, ...).
- *
- * @public
  */
 export interface ProfileInfraComponent {
   enabled?: boolean;
@@ -60,8 +56,6 @@ export interface ProfileInfraComponent {
 
 /**
  * The profile's `infra` section.
- *
- * @public
  */
 export interface ProfileInfra {
   /** Lower-cased by the operator; an invalid value falls back to `fluxcd`. */
@@ -82,7 +76,7 @@ export interface ProfileInfra {
 /**
  * A `dependsOn` entry of a service (Flux `dependsOn`; Argo CD sync-wave computation).
  *
- * @public
+ * @alpha
  */
 export interface ServiceDependency {
   name: string;
@@ -93,7 +87,7 @@ export interface ServiceDependency {
 /**
  * An extra OCM image resource of a service.
  *
- * @public
+ * @alpha
  */
 export interface ServiceImageResource {
   name?: string;
@@ -111,7 +105,7 @@ export interface ServiceImageResource {
 /**
  * One entry of `components.services` (see helm-charts `docs/adding-a-service.md`).
  *
- * @public
+ * @alpha
  */
 export interface ServiceConfig {
   enabled?: boolean;
@@ -153,8 +147,6 @@ export interface ServiceConfig {
 /**
  * The profile's `components` section. It is rendered as a Go template by the operator, after the
  * whole profile was parsed as plain YAML: template expressions must sit inside quoted strings.
- *
- * @public
  */
 export interface ProfileComponents {
   deploymentTechnology?: DeploymentTechnology | string;
@@ -170,8 +162,6 @@ export interface ProfileComponents {
 
 /**
  * The content of `profile.yaml` in the profile ConfigMap.
- *
- * @public
  */
 export interface PlatformMeshProfile {
   infra: ProfileInfra;

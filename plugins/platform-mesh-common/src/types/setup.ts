@@ -16,7 +16,7 @@ import type { DeploymentTechnology } from './status';
  * The PlatformMesh instance: its name and namespace on the runtime cluster. The namespace is also
  * where the operator creates HelmReleases/Applications on the infra cluster.
  *
- * @public
+ * @alpha
  */
 export interface SetupInstance {
   /** RFC 1123 label. */
@@ -28,7 +28,7 @@ export interface SetupInstance {
 /**
  * The cluster roles of one remote deployment, by configured cluster name.
  *
- * @public
+ * @alpha
  */
 export interface SetupTarget {
   /** The configured target name (part of the catalog annotation value). */
@@ -46,7 +46,7 @@ export interface SetupTarget {
 /**
  * `spec.exposure`: when set, the operator uses all three fields without defaults.
  *
- * @public
+ * @alpha
  */
 export interface SetupExposure {
   /** A DNS name without scheme or port, e.g. `portal.example.com` or `portal.localhost`. */
@@ -59,7 +59,7 @@ export interface SetupExposure {
 /**
  * Infra components that a built profile can switch on or off.
  *
- * @public
+ * @alpha
  */
 export type ProfileInfraComponentName =
   | 'certManager'
@@ -71,7 +71,7 @@ export type ProfileInfraComponentName =
 /**
  * Options to build a remote profile instead of passing its YAML.
  *
- * @public
+ * @alpha
  */
 export interface ProfileOptions {
   /**
@@ -103,7 +103,7 @@ export interface ProfileOptions {
 /**
  * Where the profile comes from: given YAML, or built from options.
  *
- * @public
+ * @alpha
  */
 export type SetupProfile =
   | { yaml: string; options?: never }
@@ -112,7 +112,7 @@ export type SetupProfile =
 /**
  * A Secret name and data key.
  *
- * @public
+ * @alpha
  */
 export interface SecretKeyRef {
   name: string;
@@ -122,7 +122,7 @@ export interface SecretKeyRef {
 /**
  * Names and keys of the Secrets of a remote setup. Each defaults to `DEFAULT_SECRETS`.
  *
- * @public
+ * @alpha
  */
 export interface SetupSecrets {
   /** Operator cluster, operator namespace: the runtime kubeconfig the operator mounts. */
@@ -141,7 +141,7 @@ export interface SetupSecrets {
 /**
  * A kubeconfig credential: a bearer token or a client certificate and key (base64 PEM).
  *
- * @public
+ * @alpha
  */
 export type KubeconfigCredential =
   | { token: string }
@@ -151,7 +151,7 @@ export type KubeconfigCredential =
  * What a kubeconfig is built from. `server` is the URL the *consumer* (the operator, Flux or Argo
  * CD) uses to reach the cluster, which may differ from the URL Backstage uses.
  *
- * @public
+ * @alpha
  */
 export interface KubeconfigSource {
   /** An `https://` (or `http://`) URL. */
@@ -167,7 +167,7 @@ export interface KubeconfigSource {
  * listed as a required Secret, to be created out of band (so credentials never land in a git
  * workspace by accident).
  *
- * @public
+ * @alpha
  */
 export interface SetupKubeconfigs {
   /** Operator to runtime (Secret `operatorRuntimeKubeconfig`). */
@@ -182,7 +182,7 @@ export interface SetupKubeconfigs {
  * Where the profile ConfigMap lives. It must be on the PlatformMesh's (runtime) cluster; another
  * namespace is allowed and is then written to `spec.profileConfigMap`.
  *
- * @public
+ * @alpha
  */
 export interface SetupProfileConfigMap {
   /** Defaults to the instance namespace. */
@@ -194,7 +194,7 @@ export interface SetupProfileConfigMap {
 /**
  * The one typed input of the rendering functions.
  *
- * @public
+ * @alpha
  */
 export interface PlatformMeshSetup {
   instance: SetupInstance;
@@ -220,7 +220,7 @@ export interface PlatformMeshSetup {
 /**
  * A setup with every default applied: what the renderers work from.
  *
- * @public
+ * @alpha
  */
 export interface ResolvedPlatformMeshSetup {
   setup: PlatformMeshSetup;

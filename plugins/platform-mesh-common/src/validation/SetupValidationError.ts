@@ -3,8 +3,6 @@ import type { ValidationProblem } from './types';
 /**
  * Thrown by the renderers that validate their input (`renderPlan`) when a setup is invalid. Its
  * message lists every problem by path; it never contains credential values.
- *
- * @public
  */
 export class SetupValidationError extends Error {
   readonly problems: ValidationProblem[];

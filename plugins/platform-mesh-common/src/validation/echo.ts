@@ -1,16 +1,14 @@
 /**
  * The longest part of an input value a validation message repeats: longer values are cut, so a
  * huge input cannot make a huge message.
- *
- * @public
  */
 export const MAX_ECHOED_CHARACTERS = 80;
 
 /**
- * Cuts a text to {@link MAX_ECHOED_CHARACTERS} characters, marking the cut with `…`.
+ * Cuts a text to `MAX_ECHOED_CHARACTERS` characters, marking the cut with `…`.
  *
  * @param text - any text taken from an input (a name, a key)
- * @public
+ * @alpha
  */
 export function truncateForMessage(text: string): string {
   if (text.length <= MAX_ECHOED_CHARACTERS) return text;
@@ -21,11 +19,11 @@ export function truncateForMessage(text: string): string {
 }
 
 /**
- * Quotes an input value for a validation message, as JSON, cut to {@link MAX_ECHOED_CHARACTERS}
+ * Quotes an input value for a validation message, as JSON, cut to `MAX_ECHOED_CHARACTERS`
  * characters (`"aaaa…"`). Only for values that are not credentials.
  *
  * @param value - the value to repeat (strings are quoted, anything else is described as JSON)
- * @public
+ * @alpha
  */
 export function quoteForMessage(value: unknown): string {
   if (typeof value === 'string') {

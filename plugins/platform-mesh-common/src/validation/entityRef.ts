@@ -4,7 +4,7 @@ import { quoteForMessage } from './echo';
  * The answer of {@link normalizeEntityRef}: the full, lower-case ref (`kind:namespace/name`), or
  * why the text is not one of the allowed kinds.
  *
- * @public
+ * @alpha
  */
 export type EntityRefCheck =
   | { ok: true; ref: string }
@@ -22,7 +22,7 @@ const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
  * @param text - the reference, e.g. what `OwnerPicker` returns
  * @param kinds - the allowed kinds, lower-case (e.g. `['group', 'user']`)
  * @param defaultKind - the kind of a reference without one; without it the kind is required
- * @public
+ * @alpha
  */
 export function normalizeEntityRef(
   text: string,

@@ -2,7 +2,7 @@
  * Upper bounds of setup and action inputs. Anything larger is refused before it is rendered or
  * sent to a cluster (a PlatformMesh, a ConfigMap and a Secret must fit into one etcd object).
  *
- * @public
+ * @alpha
  */
 export const INPUT_LIMITS = {
   /** Characters of a plain string field (names, paths, URLs, task secret names). */

@@ -16,7 +16,7 @@ const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/;
  * and `-`, starting and ending alphanumeric, at most 63 characters.
  *
  * @param value - the name to check
- * @public
+ * @alpha
  */
 export function isDnsLabel(value: string): boolean {
   return value.length <= 63 && DNS_LABEL.test(value);
@@ -27,7 +27,7 @@ export function isDnsLabel(value: string): boolean {
  * labels, at most 253 characters.
  *
  * @param value - the name to check
- * @public
+ * @alpha
  */
 export function isDnsSubdomain(value: string): boolean {
   return (
@@ -42,7 +42,6 @@ export function isDnsSubdomain(value: string): boolean {
  * (`localhost`, `portal.localhost`, `portal.example.com`), no scheme, port, path or trailing dot.
  *
  * @param value - the domain to check
- * @public
  */
 export function isDomainName(value: string): boolean {
   return (
@@ -59,7 +58,7 @@ export function isDomainName(value: string): boolean {
  * characters, not `.` or `..`).
  *
  * @param value - the key to check
- * @public
+ * @alpha
  */
 export function isDataKey(value: string): boolean {
   return (
@@ -75,7 +74,7 @@ export function isDataKey(value: string): boolean {
  * IPv6 host and an optional port (placeholders such as `${RUNTIME_CLUSTER_IP}` are rejected).
  *
  * @param value - the URL to check
- * @public
+ * @alpha
  */
 export function isHttpUrl(value: string): boolean {
   if (value.length > 4096) return false;
@@ -88,7 +87,6 @@ export function isHttpUrl(value: string): boolean {
  * Whether a value is standard, padded base64 (line breaks are not allowed).
  *
  * @param value - the text to check
- * @public
  */
 export function isBase64(value: string): boolean {
   return value.length > 0 && BASE64.test(value);
@@ -98,7 +96,6 @@ export function isBase64(value: string): boolean {
  * Whether a value is a Go duration such as `15m`, `1h30m` or `90s`.
  *
  * @param value - the duration to check
- * @public
  */
 export function isGoDuration(value: string): boolean {
   return value.length <= 64 && GO_DURATION.test(value);

@@ -4,7 +4,7 @@ import type { PlatformMeshSetup } from '../types/setup';
  * One problem with an input, named by its field path, e.g. `exposure.port` or
  * `kcp.providerConnections[1].secret`. Messages never repeat credential values.
  *
- * @public
+ * @alpha
  */
 export interface ValidationProblem {
   path: string;
@@ -16,7 +16,7 @@ export interface ValidationProblem {
  * present when there are some) name what is accepted but probably a mistake, such as a duplicate
  * key in profile YAML (the operator uses the last one).
  *
- * @public
+ * @alpha
  */
 export type SetupValidationResult =
   | { ok: true; value: PlatformMeshSetup; warnings?: ValidationProblem[] }

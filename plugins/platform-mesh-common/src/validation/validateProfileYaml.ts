@@ -19,8 +19,6 @@ const INFRA_COMPONENT_KEYS = [
 
 /**
  * Options of {@link validateProfileYaml}.
- *
- * @public
  */
 export interface ValidateProfileYamlOptions {
   /** The field path problems are reported against (default `profile.yaml`). */
@@ -134,7 +132,6 @@ function checkService(
  *
  * @param yaml - the text of `profile.yaml`
  * @param options - the field path to report against
- * @public
  */
 export function validateProfileYaml(
   yaml: string,
@@ -266,7 +263,6 @@ export function validateProfileYaml(
  * operator's ResourceSubroutine reads it), lower-cased; undefined when it declares none.
  *
  * @param profile - a decoded profile
- * @public
  */
 export function profileDeploymentTechnology(
   profile: unknown,

@@ -138,7 +138,7 @@ function checkDestinationServer(
  * as `warnings`, with its path.
  *
  * @param input - the setup to check (any value)
- * @public
+ * @alpha
  */
 export function validateSetup(input: unknown): SetupValidationResult {
   const problems: Problems = [];

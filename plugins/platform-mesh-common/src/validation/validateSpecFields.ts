@@ -15,8 +15,6 @@ import { isDomainName } from './rules';
 /**
  * Feature toggles the operator recognises but ships no manifests for: using them fails the
  * FeatureToggleSubroutine (operator v0.81.14).
- *
- * @public
  */
 export const BROKEN_FEATURE_TOGGLES: readonly string[] = [
   'feature-enable-marketplace-account',
@@ -27,8 +25,6 @@ export const BROKEN_FEATURE_TOGGLES: readonly string[] = [
  * Feature toggles the operator acts on (operator v0.81.14): the FeatureToggleSubroutine applies
  * `manifests/features/<toggle>/` for the `feature-enable-*` and `feature-accounts-*` ones, KcpSetup
  * reads the `feature-disable-*` ones. Other names are only logged by the operator.
- *
- * @public
  */
 export const KNOWN_FEATURE_TOGGLES: readonly string[] = [
   'feature-enable-getting-started',

@@ -1,9 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import {
-  FIELD_MANAGER,
-  type KubernetesObject,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { type KubernetesObject } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { FIELD_MANAGER } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { resourceName } from '../client/resourcePath';
 import type { ClusterClient } from '../client/types';
 import type { ResolvedResource } from '../discovery/types';

@@ -1,7 +1,5 @@
-import {
-  formatLineDiff,
-  type KubernetesObject,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { type KubernetesObject } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { formatLineDiff } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { normalizeObject } from './normalizeObject';
 
 /**

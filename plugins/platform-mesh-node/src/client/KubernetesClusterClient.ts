@@ -1,10 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
-import {
-  FIELD_MANAGER,
-  type KubernetesObject,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { type KubernetesObject } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { FIELD_MANAGER } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshClusterDetails } from '../config/types';
 import type {
   KubernetesCredential,

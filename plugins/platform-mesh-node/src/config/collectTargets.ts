@@ -1,15 +1,15 @@
 import type { Config } from '@backstage/config';
+import { type DeploymentTechnology } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
   DEFAULT_NAMESPACE,
   DEFAULT_SECRETS,
-  type DeploymentTechnology,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   isDataKey,
   isDnsLabel,
   isDnsSubdomain,
   namespacePatternProblem,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { checkServerUrl } from './names';
 import {
   readConfigArray,

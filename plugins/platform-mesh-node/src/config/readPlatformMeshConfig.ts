@@ -1,4 +1,4 @@
-import { DEFAULT_DIAGNOSTIC_GRACE_SECONDS } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { DEFAULT_DIAGNOSTIC_GRACE_SECONDS } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { Config } from '@backstage/config';
 import { collectClusters } from './collectClusters';
 import { collectTargets } from './collectTargets';

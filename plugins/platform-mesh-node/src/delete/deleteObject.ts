@@ -1,4 +1,4 @@
-import type { DecommissionObjectRef } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import type { DecommissionObjectRef } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { isClusterRequestError } from '../client/ClusterRequestError';
 import { resourceName, resourcePath } from '../client/resourcePath';
 import type { ClusterClient } from '../client/types';

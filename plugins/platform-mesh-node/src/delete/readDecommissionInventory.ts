@@ -1,18 +1,20 @@
 import {
-  namespaceAllowed,
-  OPERATOR_CREATED_LABEL,
-  OPERATOR_WEBHOOK_SECRETS,
   PLATFORM_MESH_GVK,
-  profileConfigMapRefOf,
-  sourceRefOf,
   type ClusterRole,
   type HelmRelease,
   type InstanceRef,
-  type InventoryObject,
   type KubernetesObject,
   type Kustomization,
   type PlatformMesh,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  namespaceAllowed,
+  OPERATOR_CREATED_LABEL,
+  OPERATOR_WEBHOOK_SECRETS,
+  profileConfigMapRefOf,
+  sourceRefOf,
+  type InventoryObject,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   toClusterError,
   isClusterRequestError,

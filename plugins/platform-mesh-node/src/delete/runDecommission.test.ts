@@ -9,7 +9,7 @@ import { setupServer } from 'msw/node';
 import {
   PLATFORM_MESH_FINALIZER,
   planDecommission,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   CORE_RESOURCES,
   FakeCluster,

@@ -4,7 +4,7 @@ import {
   type DecommissionObjectRef,
   type DecommissionPlan,
   type DecommissionStep,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { toClusterError } from '../client/ClusterRequestError';
 import { resourceName, resourcePath } from '../client/resourcePath';
 import type { ClusterClient } from '../client/types';

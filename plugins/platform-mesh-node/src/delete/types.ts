@@ -1,10 +1,12 @@
 import type {
   ClusterError,
   ClusterRole,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import type {
   DecommissionInventory,
   DecommissionObjectRef,
   DecommissionStepId,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /**
  * A named object the apply writes and a decommission may remove: read by name (the applier may

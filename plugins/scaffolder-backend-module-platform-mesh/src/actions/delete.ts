@@ -3,10 +3,8 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  formatInstanceRef,
-  planDecommission,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { formatInstanceRef } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { planDecommission } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   readDecommissionInventory,
   runDecommission,

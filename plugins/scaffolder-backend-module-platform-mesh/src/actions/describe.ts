@@ -1,12 +1,12 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { type PlatformMesh } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
   instanceSettingsOf,
   isDnsLabel,
   PROFILE_CONFIGMAP_SUFFIX,
-  type PlatformMesh,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshClustersService } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import { authorizeApply } from '../apply/authorizeApply';
 import { toInputError, type Problem } from '../input/inputProblems';

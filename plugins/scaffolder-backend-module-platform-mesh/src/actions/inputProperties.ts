@@ -1,4 +1,4 @@
-import { KNOWN_SERVICES } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { KNOWN_SERVICES } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { z as zod } from 'zod/v3';
 import { jsonRecord, jsonValue } from './jsonValue';
 

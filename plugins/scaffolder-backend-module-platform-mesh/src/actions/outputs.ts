@@ -2,7 +2,7 @@ import {
   renderInstanceCatalogEntity,
   type InstanceCatalogEntity,
   type RenderPlan,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { InstanceCatalogInput } from '../input/readCatalogInput';
 import type { SetupInput } from '../input/readSetupInput';
 

@@ -5,7 +5,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   resolveSetup,
   type ProviderConnectionForm,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshClustersService } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import { buildApplyPlan } from '../apply/applyPlan';
 import { planInInstalledForm } from '../apply/installedFormPlan';

@@ -1,4 +1,4 @@
-import type { SetupKubeconfigs } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import type { SetupKubeconfigs } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshClustersService } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import {
   serviceAccountTokens,

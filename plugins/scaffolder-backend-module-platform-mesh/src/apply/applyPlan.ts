@@ -1,12 +1,14 @@
 import {
-  renderPlan,
-  resolveSetup,
   type ClusterRole,
   type KubernetesObject,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  renderPlan,
+  resolveSetup,
   type PlatformMeshSetup,
   type RenderPlan,
   type SetupKubeconfigs,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   serviceAccountRbac,
   type ServiceAccountRef,

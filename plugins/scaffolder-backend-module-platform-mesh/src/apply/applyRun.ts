@@ -2,7 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   resolveSetup,
   type SetupKubeconfigs,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshClustersService } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 import type { SetupInput } from '../input/readSetupInput';
 import { baseKubeconfigsOf } from './applyCredentials';

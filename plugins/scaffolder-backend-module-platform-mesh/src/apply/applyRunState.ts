@@ -3,7 +3,7 @@ import type {
   InstalledProviderConnectionForms,
   ResolvedPlatformMeshSetup,
   SetupKubeconfigs,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type {
   DryRunResult,
   PlatformMeshClustersService,

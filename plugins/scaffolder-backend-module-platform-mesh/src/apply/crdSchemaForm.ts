@@ -2,7 +2,7 @@ import {
   providerConnectionFormsOfCrd,
   providerConnectionFormsOfOpenApi,
   type InstalledProviderConnectionForms,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   isClusterRequestError,
   type ClusterClient,

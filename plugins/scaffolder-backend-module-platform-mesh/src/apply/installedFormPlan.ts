@@ -1,10 +1,12 @@
 import { InputError } from '@backstage/errors';
 import {
-  convertProviderConnectionForms,
-  type InstalledProviderConnectionForms,
   type KubernetesObject,
   type PlatformMesh,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  convertProviderConnectionForms,
+  type InstalledProviderConnectionForms,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { ApplyPlan } from './applyPlan';
 import type { ApplyRun } from './applyRunState';
 

@@ -1,9 +1,9 @@
 import { ConflictError } from '@backstage/errors';
+import { type KubernetesObject } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
   FIELD_MANAGER,
   RENDERED_OBJECT_LABELS,
-  type KubernetesObject,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   describeObject,
   isClusterRequestError,

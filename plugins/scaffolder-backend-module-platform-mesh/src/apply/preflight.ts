@@ -1,10 +1,12 @@
 import {
-  describePlannedObject,
   type ClusterErrorType,
   type ClusterRole,
-  type InstalledProviderConnectionForms,
   type KubernetesObject,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  describePlannedObject,
+  type InstalledProviderConnectionForms,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   isClusterRequestError,
   type ClusterClient,

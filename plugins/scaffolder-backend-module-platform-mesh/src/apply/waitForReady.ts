@@ -1,13 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  applicationHealth,
-  conditionPipeline,
-  describeApplication,
-  describeHelmRelease,
-  firstBlockingStep,
-  helmReleaseHealth,
-  OPERATOR_CREATED_LABEL,
-  platformMeshHealth,
   PLATFORM_MESH_GVK,
   type Application,
   type ConditionStatus,
@@ -16,6 +8,16 @@ import {
   type PlatformMesh,
   type ReleaseStatus,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  applicationHealth,
+  conditionPipeline,
+  describeApplication,
+  describeHelmRelease,
+  firstBlockingStep,
+  helmReleaseHealth,
+  OPERATOR_CREATED_LABEL,
+  platformMeshHealth,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import {
   isClusterRequestError,
   type ClusterClient,

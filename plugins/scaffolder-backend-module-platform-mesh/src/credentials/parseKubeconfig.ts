@@ -1,4 +1,4 @@
-import type { KubeconfigSource } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import type { KubeconfigSource } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { parse } from 'yaml';
 
 /** The result of {@link parseKubeconfig}: a source, or why not (never quoting the value). */

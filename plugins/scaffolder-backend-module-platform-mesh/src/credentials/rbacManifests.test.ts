@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import {
   DEFAULT_SECRETS,
   OPERATOR_WEBHOOK_SECRETS,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { parseAllDocuments } from 'yaml';
 import {
   GITOPS_SERVICE_ACCOUNT,

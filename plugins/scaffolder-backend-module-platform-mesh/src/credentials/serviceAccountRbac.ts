@@ -1,9 +1,11 @@
 import {
-  RENDERED_OBJECT_LABELS,
   type ClusterRole,
   type KubernetesObject,
-  type ResolvedPlatformMeshSetup,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  RENDERED_OBJECT_LABELS,
+  type ResolvedPlatformMeshSetup,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /**
  * The ClusterRole the operator's ServiceAccount gets on the runtime cluster (bound by the

@@ -1,10 +1,12 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  describeSetupSecrets,
   type KubernetesObject,
-  type ResolvedPlatformMeshSetup,
   type Secret,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  describeSetupSecrets,
+  type ResolvedPlatformMeshSetup,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type {
   ObjectRef,
   PlatformMeshClustersService,

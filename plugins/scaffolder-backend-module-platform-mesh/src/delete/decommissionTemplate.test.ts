@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  PLATFORM_MESH_INSTANCE_ANNOTATION,
-  PLATFORM_MESH_INSTANCE_ENTITY_TYPE,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { PLATFORM_MESH_INSTANCE_ANNOTATION } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { PLATFORM_MESH_INSTANCE_ENTITY_TYPE } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { parse } from 'yaml';
 import { createService, permissions } from '../__testUtils__/fakeClusters';
 import { createPlatformMeshDeleteAction } from '../actions/delete';

@@ -1,7 +1,5 @@
-import {
-  DEFAULT_SECRETS,
-  type InstanceRef,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { type InstanceRef } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { DEFAULT_SECRETS } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type {
   DecommissionCandidate,
   PlatformMeshTarget,

@@ -1,8 +1,8 @@
+import type { ClusterRole } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import type {
-  ClusterRole,
   DecommissionObjectRef,
   KeptObject,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /** One object in the action's outputs. */
 export interface OutputObject {

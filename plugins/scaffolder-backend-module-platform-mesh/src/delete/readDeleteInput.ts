@@ -1,11 +1,13 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  isDnsLabel,
-  isDnsSubdomain,
   parseInstanceRef,
-  truncateForMessage,
   type InstanceRef,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import {
+  isDnsLabel,
+  isDnsSubdomain,
+  truncateForMessage,
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type {
   PlatformMeshClustersService,
   PlatformMeshTarget,

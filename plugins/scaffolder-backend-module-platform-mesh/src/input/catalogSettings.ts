@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   normalizeEntityRef,
   PLATFORM_MESH_CATALOG_CONFIG_KEY,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /** The catalog settings the actions share with the catalog entity provider. */
 export interface CatalogSettings {

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { truncateForMessage } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { truncateForMessage } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /** One problem with an action input, named by its input field path (`port`, `secretNames.x`). */
 export interface Problem {

@@ -1,11 +1,11 @@
+import { type InstanceRef } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
   formatInstanceEntityName,
   normalizeEntityRef,
   PLATFORM_MESH_CATALOG_ENTITY_ANNOTATION,
   PLATFORM_MESH_OWNER_ANNOTATION,
   PLATFORM_MESH_SOURCE_TEMPLATE_ANNOTATION,
-  type InstanceRef,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { Problem } from './inputProblems';
 import { readField } from './readFields';
 

@@ -1,7 +1,7 @@
 import {
   INPUT_LIMITS,
   truncateForMessage,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { Problem } from './inputProblems';
 
 type Raw = Record<string, unknown>;

@@ -11,7 +11,7 @@ import {
   type PlatformMeshSetup,
   type SetupKubeconfigs,
   type ValidationProblem,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type {
   PlatformMeshClustersService,
   PlatformMeshTarget,

@@ -3,7 +3,7 @@ import {
   isKnownService,
   quoteForMessage,
   truncateForMessage,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { Problem } from './inputProblems';
 import { describeType, readField } from './readFields';
 

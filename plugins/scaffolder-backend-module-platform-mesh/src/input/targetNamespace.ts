@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { namespaceAllowed } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import { namespaceAllowed } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { PlatformMeshTarget } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 
 /**

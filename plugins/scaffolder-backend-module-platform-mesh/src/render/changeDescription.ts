@@ -1,5 +1,5 @@
 import { describeObject } from '@platform-mesh-backstage/plugin-platform-mesh-node';
-import type { RenderPlan } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import type { RenderPlan } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { ApplyPlanItem } from '../apply/applyPlan';
 
 /**

@@ -1,10 +1,10 @@
+import { type ClusterRole } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 import {
   FIELD_MANAGER,
   stringifyManifests,
-  type ClusterRole,
   type RenderPlan,
   type RequiredSecret,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { stringify } from 'yaml';
 import type { ApplyPlanItem } from '../apply/applyPlan';
 import {

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import type { RoleRead } from '@platform-mesh-backstage/plugin-platform-mesh-common';
+import type { RoleRead } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { clusterEntry, devClusters } from '@internal/dev-clusters/lib/testing';
 import {
   startFaultProxy,
