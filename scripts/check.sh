@@ -37,8 +37,12 @@ check "type-check" yarn tsc
 # API reports (report*.api.md beside each plugin package) from the type-check's declarations in
 # dist-types: fails on drift from the committed reports or on any API Extractor warning
 check "API reports (build:api-reports:only --ci)" yarn build:api-reports:only --ci plugins/*
-# knip (knip.json): no unused, unlisted or unresolved dependencies in the plugin packages
-check "knip (dependencies)" yarn knip --no-progress --no-config-hints --include dependencies,unlisted,binaries,unresolved
+# knip reports (knip-report.md beside each plugin package, as Backstage's repositories keep them):
+# fails on drift, i.e. on an unused, unlisted or misplaced dependency
+check "knip reports (knip-reports --ci)" yarn backstage-repo-tools knip-reports --ci plugins/*
+# knip (.knip.json; knip-reports writes and removes its own knip.json): unlisted or unresolved
+# imports and binaries, unused files
+check "knip (dependencies, files)" yarn knip --no-progress --no-config-hints --include dependencies,unlisted,binaries,unresolved,files
 check "consumer types (published declarations, skipLibCheck false)" scripts/check-consumer-types.sh --reuse-declarations
 check "lint" yarn backstage-cli repo lint
 check "import cycles (plugins/*/src)" node scripts/check-import-cycles.mjs
