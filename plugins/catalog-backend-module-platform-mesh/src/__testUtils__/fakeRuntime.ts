@@ -7,7 +7,7 @@ import {
 import { FakeCluster } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { HttpResponse } from 'msw';
 
-export const RUNTIME_URL = 'http://127.0.0.1:17311';
+const RUNTIME_URL = 'http://127.0.0.1:17311';
 export const RUNTIME_TOKEN = 'runtime-token-never-in-catalog-logs-42';
 
 /**

@@ -23,7 +23,7 @@ export type PlatformMeshChange =
 /**
  * Options of {@link PlatformMeshWatch}.
  */
-export interface PlatformMeshWatchOptions {
+interface PlatformMeshWatchOptions {
   /** The runtime cluster's client (the clusters service's one client). */
   client: ClusterClient;
   /** Watch one namespace only; omit for all namespaces. */

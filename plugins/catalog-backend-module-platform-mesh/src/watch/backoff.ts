@@ -5,7 +5,7 @@ import { jitteredBackoffMs } from '@platform-mesh-backstage/plugin-platform-mesh
  * Catalog entities change rarely, so the cap is higher than the status cache's: a long outage
  * costs few requests.
  */
-export const RETRY_BACKOFF = { baseMs: 500, capMs: 30_000 } as const;
+const RETRY_BACKOFF = { baseMs: 500, capMs: 30_000 } as const;
 
 /**
  * Delay before the n-th consecutive retry of a failed list or watch (n starts at 1).

@@ -19,7 +19,7 @@ import type { WatchSpec } from './watchSpecs';
  * How often kube-apiserver sends a BOOKMARK on a watch that asked for them (measured on the dev
  * API servers: every 60 s, plus one about 2 s before the watch's `timeoutSeconds` ends).
  */
-export const BOOKMARK_INTERVAL_MS = 60_000;
+const BOOKMARK_INTERVAL_MS = 60_000;
 
 /** A watch that received nothing for two bookmark intervals (and some slack) is dead. */
 export const DEFAULT_SILENCE_LIMIT_MS = 2 * BOOKMARK_INTERVAL_MS + 10_000;

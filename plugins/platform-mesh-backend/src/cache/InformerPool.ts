@@ -11,7 +11,7 @@ import { watchKey, type WatchSpec } from './watchSpecs';
 /**
  * Creates the transport of one watch on one cluster.
  */
-export type TransportFactory = (
+type TransportFactory = (
   cluster: string,
   spec: WatchSpec,
 ) => ResourceTransport;
@@ -29,7 +29,7 @@ export interface PoolChange extends InformerChange {
 /**
  * Options of {@link InformerPool}.
  */
-export interface InformerPoolOptions {
+interface InformerPoolOptions {
   transportFactory: TransportFactory;
   logger: LoggerService;
   /** Retry delays of every informer (default: jittered, 250 ms doubling to 4 s). */

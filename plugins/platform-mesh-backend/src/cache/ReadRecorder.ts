@@ -81,7 +81,7 @@ function informerOf(
  * @param pool - the informer pool
  * @param read - the read (its `token` is ignored)
  */
-export function readToken(
+function readToken(
   pool: InformerPool,
   read: Omit<RecordedRead, 'token'>,
 ): string {

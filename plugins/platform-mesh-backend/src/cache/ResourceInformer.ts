@@ -30,7 +30,7 @@ export interface InformerState<T> {
 /**
  * Options of {@link ResourceInformer}.
  */
-export interface ResourceInformerOptions<T> {
+interface ResourceInformerOptions<T> {
   transport: ResourceTransport;
   /**
    * Projects a raw object to what is kept in memory; returns undefined to drop it. Runs on every

@@ -1,7 +1,7 @@
 import { watchKey, type WatchSpec } from './watchSpecs';
 
 /** One watch on one cluster. */
-export interface ClusterWatch {
+interface ClusterWatch {
   cluster: string;
   spec: WatchSpec;
 }

@@ -41,7 +41,7 @@ import {
 } from './watchSpecs';
 
 /** Default of {@link StatusCacheOptions.memoMaxAgeMs}. */
-export const DEFAULT_MEMO_MAX_AGE_MS = 30_000;
+const DEFAULT_MEMO_MAX_AGE_MS = 30_000;
 
 /** Kinds whose changes can change which Secrets the instances depend on. */
 const SECRET_REFERRING_KINDS = new Set([
@@ -53,7 +53,7 @@ const SECRET_REFERRING_KINDS = new Set([
 /**
  * Options of {@link StatusCache}.
  */
-export interface StatusCacheOptions {
+interface StatusCacheOptions {
   targets: PlatformMeshTarget[];
   pool: InformerPool;
   logger: LoggerService;

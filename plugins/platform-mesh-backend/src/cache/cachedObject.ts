@@ -18,7 +18,7 @@ import {
  * @param role - the cluster role
  * @param kind - the object's kind
  */
-export function objectWatchSpec(
+function objectWatchSpec(
   target: PlatformMeshTarget,
   role: ClusterRole,
   kind: string,

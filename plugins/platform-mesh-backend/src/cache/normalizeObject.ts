@@ -110,7 +110,7 @@ const CONDITION_STATUSES = new Set(['True', 'False', 'Unknown']);
  * An object from a watch that is well-formed enough to keep, with the problems that were repaired
  * (paths only, never values).
  */
-export interface NormalizedObject {
+interface NormalizedObject {
   object: Record<string, unknown>;
   /** e.g. `status.conditions[0] dropped (not an object)`; empty for a well-formed object. */
   problems: string[];

@@ -42,7 +42,7 @@ function stringLabels(
  * so values are never stored; the Secrets watched are only the named ones the setup depends on.
  * `data`/`stringData` that are not objects count as having no keys.
  */
-export function toSecretMetadata(
+function toSecretMetadata(
   raw: any,
   problems: Problems = [],
 ): SecretMetadata {
@@ -72,7 +72,7 @@ export function toSecretMetadata(
  * `profile.yaml` key (kept whole: a cut profile would not parse); drops every other ConfigMap. A
  * `profile.yaml` that is not a string is dropped.
  */
-export function toProfileConfigMap(
+function toProfileConfigMap(
   raw: any,
   problems: Problems = [],
 ): object | undefined {
@@ -99,7 +99,7 @@ export function toProfileConfigMap(
 /**
  * The normalised object (see `normalizeObject`): slim, typed, strings bounded.
  */
-export function toSlimObject(raw: any, problems: Problems = []): object {
+function toSlimObject(raw: any, problems: Problems = []): object {
   const normalized = normalizeObject(raw);
   problems.push(...normalized.problems);
   return normalized.object;

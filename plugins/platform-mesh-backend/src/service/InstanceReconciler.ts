@@ -27,7 +27,7 @@ import {
 /**
  * Options of {@link InstanceReconciler}.
  */
-export interface InstanceReconcilerOptions {
+interface InstanceReconcilerOptions {
   /** The client of a configured cluster (the one client of `-node`, with its timeouts). */
   getClient: (cluster: string) => ClusterClient;
   /** Per target name, the write identity's cluster entries (`readReconcileConfig`). */

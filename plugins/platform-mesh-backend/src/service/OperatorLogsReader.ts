@@ -18,7 +18,7 @@ import {
 
 export type {
   OperatorLogs,
-  OperatorPodLogs,
+  
 } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 
 /**

@@ -40,7 +40,7 @@ import { parseReconcileRequest } from './parseReconcileRequest';
 /**
  * What {@link createRouter} needs.
  */
-export interface RouterOptions {
+interface RouterOptions {
   cache: StatusCache;
   authorizer: InstanceAuthorizer;
   permissions: PermissionsService;
@@ -387,7 +387,7 @@ function instanceRef(params: Record<string, string>): InstanceRef {
 }
 
 /** `tailLines` between 1 and 500, default 50. */
-export function parseTailLines(value: unknown): number {
+function parseTailLines(value: unknown): number {
   if (value === undefined) return 50;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 500) {

@@ -39,13 +39,13 @@ import type {
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** Default bound of concurrent requests to one cluster (watches not counted). */
-export const DEFAULT_MAX_SOCKETS = 32;
+const DEFAULT_MAX_SOCKETS = 32;
 /** Default bound of concurrent watches (long-lived streams) to one cluster. */
-export const DEFAULT_MAX_STREAMS = 512;
+const DEFAULT_MAX_STREAMS = 512;
 const ERROR_BODY_MAX_BYTES = 64 * 1024;
 
 /** Options of {@link KubernetesClusterClient}. */
-export interface KubernetesClusterClientOptions {
+interface KubernetesClusterClientOptions {
   cluster: PlatformMeshClusterDetails;
   credentialProvider: PlatformMeshCredentialProvider;
   requestTimeoutMs: number;

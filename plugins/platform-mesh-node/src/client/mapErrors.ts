@@ -18,7 +18,7 @@ const UNREACHABLE_CODES: Record<string, string> = {
 };
 
 /** Parses a response body as a `metav1.Status`, if it is one. */
-export function parseStatus(body: string): KubernetesStatus | undefined {
+function parseStatus(body: string): KubernetesStatus | undefined {
   try {
     const parsed = JSON.parse(body);
     if (parsed && typeof parsed === 'object' && parsed.kind === 'Status') {

@@ -4,7 +4,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ResponseTooLargeError } from './ResponseTooLargeError';
 
 /** A prepared HTTP request. */
-export interface RawRequest {
+interface RawRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;

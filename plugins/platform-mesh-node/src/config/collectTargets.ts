@@ -31,7 +31,7 @@ const SECRET_KEYS: Array<keyof TargetSecretNames> = [
 ];
 
 /** What target validation needs to know about the clusters. */
-export interface KnownClusters {
+interface KnownClusters {
   /** Every configured cluster name (including entries that failed validation). */
   names: Set<string>;
   /** A valid cluster entry by name. */

@@ -30,7 +30,7 @@ interface Entry<T> {
 const NOT_SERVED = Symbol('not served');
 
 /** Options of {@link CachedResourceDiscovery}. */
-export interface CachedResourceDiscoveryOptions {
+interface CachedResourceDiscoveryOptions {
   clusterName: string;
   requestJson: <T>(request: ClusterRequest) => Promise<T>;
   /** Lifetime of positive answers. */

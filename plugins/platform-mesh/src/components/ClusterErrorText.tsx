@@ -14,7 +14,7 @@ export function clusterErrorText(
 }
 
 /** Props of {@link ClusterErrorText}. */
-export interface ClusterErrorTextProps {
+interface ClusterErrorTextProps {
   clusterRole: ClusterRole;
   cluster: ClusterRoleStatus;
   /** What could not be shown because of the error, e.g. "HelmReleases". */

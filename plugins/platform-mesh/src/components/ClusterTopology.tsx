@@ -250,7 +250,7 @@ function ClusterNode(props: {
 }
 
 /** Props of {@link ClusterTopology}. */
-export interface ClusterTopologyProps {
+interface ClusterTopologyProps {
   clusters: Record<ClusterRole, ClusterRoleStatus>;
   deploymentTechnology: DeploymentTechnology;
   diagnostics: Diagnostic[];

@@ -140,7 +140,7 @@ function statusLabel(c: ConditionStatus): string | undefined {
 }
 
 /** Props of {@link ConditionPipeline}. */
-export interface ConditionPipelineProps {
+interface ConditionPipelineProps {
   conditions: ConditionStatus[];
   /** `metadata.generation` of the PlatformMesh, to explain stale marks. */
   generation?: number;

@@ -17,7 +17,7 @@ const useStyles = makeStyles((theme: Theme) => ({
 }));
 
 /** Props of {@link DeletionNotice}. */
-export interface DeletionNoticeProps {
+interface DeletionNoticeProps {
   deletion: InstanceDeletion;
   /** Reference time for the relative age (tests); defaults to now. */
   now?: number;

@@ -90,7 +90,7 @@ function SeverityLabel(props: { severity: DiagnosticSeverity }) {
 }
 
 /** Props of {@link DiagnosticsList}. */
-export interface DiagnosticsListProps {
+interface DiagnosticsListProps {
   diagnostics: Diagnostic[];
   /** The clusters, to say which checks could not run because a cluster could not be read. */
   clusters?: Partial<Record<ClusterRole, ClusterRoleStatus>>;

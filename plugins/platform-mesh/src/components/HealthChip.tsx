@@ -42,7 +42,7 @@ const useStyles = makeStyles((theme: Theme) => {
 });
 
 /** Props of {@link HealthChip}. */
-export interface HealthChipProps {
+interface HealthChipProps {
   health: Health;
   /** What the health is of, for screen readers; default "Overall health". */
   subject?: string;

@@ -29,7 +29,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** Props of {@link HealthStatus}. */
-export interface HealthStatusProps {
+interface HealthStatusProps {
   health: Health;
   /** Text next to the icon; defaults to the health's name (e.g. "Failed"). */
   label?: string;

@@ -10,7 +10,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { platformMeshApiRef } from '../api';
 
 /** Props of {@link NotFoundPanel}. */
-export interface NotFoundPanelProps {
+interface NotFoundPanelProps {
   instanceRef: InstanceRef;
   /** The backend's 404 message, shown as it is (once) when present. */
   message?: string;

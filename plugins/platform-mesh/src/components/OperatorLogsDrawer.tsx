@@ -34,7 +34,7 @@ const useStyles = makeStyles((theme: Theme) => ({
 }));
 
 /** Props of {@link OperatorLogsDrawer}. */
-export interface OperatorLogsDrawerProps {
+interface OperatorLogsDrawerProps {
   instanceRef: InstanceRef;
   /** Lines per operator pod; default 50. */
   tailLines?: number;

@@ -71,7 +71,7 @@ function breakable(text: string): ReactNode {
 }
 
 /** Props of {@link ReleasesTable}. */
-export interface ReleasesTableProps {
+interface ReleasesTableProps {
   /** In the backend's order (problems first); the table keeps it. */
   releases: ReleaseStatus[];
   deploymentTechnology: DeploymentTechnology;

@@ -47,7 +47,7 @@ export function codeBlockStyle(theme: Theme): CSSProperties {
 }
 
 /** Props of {@link SideDrawer}. */
-export interface SideDrawerProps {
+interface SideDrawerProps {
   open: boolean;
   onClose: () => void;
   /** The id of the heading, which names the dialog. */

@@ -5,7 +5,7 @@ function nameOf(error: unknown): unknown {
 }
 
 /** The HTTP status of a failed backend call, when the error carries one. */
-export function statusCodeOf(error: unknown): number | undefined {
+function statusCodeOf(error: unknown): number | undefined {
   if (ResponseError.is(error)) return error.statusCode;
   const code = (error as { statusCode?: unknown } | undefined)?.statusCode;
   return typeof code === 'number' ? code : undefined;

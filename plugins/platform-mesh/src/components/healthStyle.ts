@@ -80,7 +80,7 @@ function parseColor(color: string): [number, number, number, number] {
 }
 
 /** `color` (possibly translucent) painted over the opaque `base`, as `rgb()`. */
-export function blendOver(color: string, base: string): string {
+function blendOver(color: string, base: string): string {
   const [r, g, b, a] = parseColor(color);
   const [br, bg, bb] = parseColor(base);
   const mix = (c: number, d: number) => Math.round(c * a + d * (1 - a));

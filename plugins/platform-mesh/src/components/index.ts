@@ -4,7 +4,7 @@ export {
   EntityPlatformMeshOverviewCard,
 } from './EntityPlatformMeshOverviewCard';
 export {
-  PlatformMeshCard,
+  
   type PlatformMeshCardProps,
 } from './PlatformMeshCard';
 export type { PlatformMeshOverviewCardProps } from './overview/PlatformMeshOverviewCard';

@@ -10,7 +10,7 @@ import { platformMeshTranslationRef } from '../translation';
 import { formatRelativeIn, formatTimestampIn } from './relativeTime';
 
 /** The app's language (its language API), else the browser's, else English. */
-export function useLocale(): string {
+function useLocale(): string {
   const languageApi = useApiHolder().get(appLanguageApiRef);
   const language = languageApi?.getLanguage().language;
   if (language) return language;
@@ -25,7 +25,7 @@ type Messages = typeof platformMeshTranslationRef extends TranslationRef<
   : never;
 
 /** What {@link usePlatformMeshText} returns. */
-export interface PlatformMeshText {
+interface PlatformMeshText {
   /** The plugin's translation function. */
   t: TranslationFunction<Messages>;
   /** The locale the times are formatted in. */

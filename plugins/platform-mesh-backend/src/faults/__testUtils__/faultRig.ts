@@ -21,16 +21,16 @@ import type { ResourceTransport } from '../../cache/transport';
 import { configMaps, type WatchSpec } from '../../cache/watchSpecs';
 
 /** The cluster name the backend knows the proxied runtime cluster by. */
-export const FAULTY = 'pm-runtime-faulty';
+const FAULTY = 'pm-runtime-faulty';
 
 /** What a user of the status API sees of the proxied cluster: its role read and profile names. */
-export interface UserView {
+interface UserView {
   read: RoleRead;
   names: string[];
 }
 
 /** Options of {@link faultRig}. */
-export interface FaultRigOptions {
+interface FaultRigOptions {
   /** This test's own namespace on the runtime cluster (created if missing). */
   namespace: string;
   /** Transport settings; omit for the production defaults. */

@@ -37,7 +37,7 @@ const ARGO_NS = 'pm-argo';
 const operatorCreated = { 'core.platform-mesh.io/operator-created': 'true' };
 
 /** The write identities' API servers (fakes behind msw), one per role. */
-export const WRITER_URLS = {
+const WRITER_URLS = {
   runtime: 'http://127.0.0.1:17341',
   infra: 'http://127.0.0.1:17342',
 };
@@ -45,7 +45,7 @@ export const WRITER_URLS = {
 export const WRITER_TOKEN = `writer-${SECRET_TOKEN}`;
 
 /** An Argo CD target on the same fake clusters, its instance in `pm-argo`. */
-export const argoTarget: PlatformMeshTarget = {
+const argoTarget: PlatformMeshTarget = {
   ...devTarget,
   name: 'argo',
   deploymentTechnology: 'argocd',
@@ -55,7 +55,7 @@ export const argoTarget: PlatformMeshTarget = {
 };
 
 /** Objects of every reconcilable kind that belong to `dev/pm-healthy/platform-mesh`, plus foreign ones. */
-export function rigClusters(): Record<string, any[]> {
+function rigClusters(): Record<string, any[]> {
   const base = healthyClusters();
   const meta = (name: string, namespace = NS, labels?: object) => ({
     name,
@@ -130,7 +130,7 @@ async function settle() {
 }
 
 /** A PATCH the write identity's API server received. */
-export interface ReceivedPatch {
+interface ReceivedPatch {
   role: 'runtime' | 'infra';
   path: string;
   contentType: string | null;

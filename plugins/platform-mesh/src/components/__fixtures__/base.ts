@@ -27,9 +27,9 @@ const STEP_MESSAGES: Record<PipelineStep, string> = {
   Ready: 'The PlatformMesh is ready',
 };
 
-export const STEPS = Object.keys(STEP_MESSAGES) as PipelineStep[];
+const STEPS = Object.keys(STEP_MESSAGES) as PipelineStep[];
 
-export function readyCondition(
+function readyCondition(
   step: PipelineStep,
   minutes = 42,
 ): ConditionStatus {
@@ -82,7 +82,7 @@ export function healthyRelease(
   };
 }
 
-export function healthyReleases(): ReleaseStatus[] {
+function healthyReleases(): ReleaseStatus[] {
   return CHARTS.map(([name, chart, version]) =>
     healthyRelease(name, chart, version),
   );

@@ -16,7 +16,7 @@ export type ReleaseDiagnosticId =
   | 'pipeline-stopped';
 
 /** One case: the finding as the backend writes it, and the release row and overall it goes with. */
-export interface ReleaseProblem {
+interface ReleaseProblem {
   diagnostic: Diagnostic;
   /** The release row the finding is about (replaces the healthy row of the same name). */
   release?: Partial<ReleaseStatus> & { name: string; health: Health };

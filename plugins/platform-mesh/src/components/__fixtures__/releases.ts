@@ -30,7 +30,7 @@ function stateOf(
 }
 
 /** `count` HelmReleases, problems first as the backend sorts them. */
-export function manyReleases(count: number): ReleaseStatus[] {
+function manyReleases(count: number): ReleaseStatus[] {
   return Array.from({ length: count }, (_, i) => {
     const state = stateOf(i);
     return {

@@ -11,7 +11,7 @@ import { usePlatformMeshText } from '../../i18n/useFormatters';
 import { HealthStatus } from '../HealthStatus';
 
 /** The kind of an OCM `delivery.ocm.software` Resource, as the objects route names it. */
-export const OCM_RESOURCE_KIND = 'Resource';
+const OCM_RESOURCE_KIND = 'Resource';
 
 /**
  * The OCM Resources on the runtime cluster with their readiness. Absent in the answer means they

@@ -70,7 +70,7 @@ function ObjectYaml(props: {
 }
 
 /** Props of {@link RawObjectDrawer}. */
-export interface RawObjectDrawerProps {
+interface RawObjectDrawerProps {
   instanceRef: InstanceRef;
   /** The object to show; the drawer is closed while undefined. */
   object?: InstanceObjectRef;

@@ -42,7 +42,7 @@ const useStyles = makeStyles((theme: Theme) => ({
 }));
 
 /** Props of {@link ReleaseRow}. */
-export interface ReleaseRowProps {
+interface ReleaseRowProps {
   release: ReleaseStatus;
   instanceRef: InstanceRef;
   /** The user may reconcile (the buttons are hidden otherwise). */

@@ -39,7 +39,7 @@ const useStyles = makeStyles((theme: Theme) => ({
 }));
 
 /** Props of {@link ReleasesPanel}. */
-export interface ReleasesPanelProps {
+interface ReleasesPanelProps {
   releases: ReleaseStatus[];
   diagnostics: Diagnostic[];
   instanceRef: InstanceRef;

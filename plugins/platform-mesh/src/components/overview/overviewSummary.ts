@@ -15,7 +15,7 @@ import {
 } from '../statusTruth';
 
 /** Worst first: how the overview orders health counts and names releases. */
-export const HEALTH_SEVERITY: Health[] = [
+const HEALTH_SEVERITY: Health[] = [
   'failed',
   'degraded',
   'unknown',
@@ -25,7 +25,7 @@ export const HEALTH_SEVERITY: Health[] = [
 ];
 
 /** The order of the reachability dots. */
-export const REACHABILITY_ROLES: ClusterRole[] = ['operator', 'runtime', 'infra'];
+const REACHABILITY_ROLES: ClusterRole[] = ['operator', 'runtime', 'infra'];
 
 const SEVERITY_RANK: Record<Diagnostic['severity'], number> = {
   error: 0,

@@ -6,7 +6,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 
 /** The path of the Platform Mesh tab below the entity page. */
-export const PLATFORM_MESH_TAB_PATH = 'platform-mesh';
+const PLATFORM_MESH_TAB_PATH = 'platform-mesh';
 
 /** `useRouteRef` that yields undefined instead of throwing when the catalog's route is not mounted. */
 function useEntityRoute(): ReturnType<typeof useRouteRef<any>> | undefined {

@@ -20,7 +20,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** Props of {@link ReconcileButton}. */
-export interface ReconcileButtonProps {
+interface ReconcileButtonProps {
   instanceRef: InstanceRef;
   request: ReconcileRequest;
   /** The visible text, e.g. "Reconcile". */

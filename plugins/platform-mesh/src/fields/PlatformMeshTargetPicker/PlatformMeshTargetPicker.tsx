@@ -12,7 +12,7 @@ import { platformMeshApiRef } from '../../api';
 export const PLATFORM_MESH_TARGET_PICKER = 'PlatformMeshTargetPicker';
 
 /** One line about a target's clusters (names only; the backend never sends URLs). */
-export function describeTarget(target: TargetSummary): string {
+function describeTarget(target: TargetSummary): string {
   const infra = target.operatorIsInfra
     ? 'infra on the operator cluster'
     : `infra ${target.infraCluster}`;

@@ -1,5 +1,5 @@
 export {
-  describeTarget,
+  
   PlatformMeshTargetPicker,
   PLATFORM_MESH_TARGET_PICKER,
 } from './PlatformMeshTargetPicker';
