@@ -11,10 +11,7 @@ import { watchKey, type WatchSpec } from './watchSpecs';
 /**
  * Creates the transport of one watch on one cluster.
  */
-type TransportFactory = (
-  cluster: string,
-  spec: WatchSpec,
-) => ResourceTransport;
+type TransportFactory = (cluster: string, spec: WatchSpec) => ResourceTransport;
 
 /**
  * One change of one informer of an {@link InformerPool}.

@@ -42,10 +42,7 @@ function stringLabels(
  * so values are never stored; the Secrets watched are only the named ones the setup depends on.
  * `data`/`stringData` that are not objects count as having no keys.
  */
-function toSecretMetadata(
-  raw: any,
-  problems: Problems = [],
-): SecretMetadata {
+function toSecretMetadata(raw: any, problems: Problems = []): SecretMetadata {
   requireIdentity(raw);
   const keys = new Set<string>();
   for (const field of ['data', 'stringData']) {

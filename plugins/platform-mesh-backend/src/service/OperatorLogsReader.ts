@@ -16,10 +16,7 @@ import {
   type PlatformMeshTarget,
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 
-export type {
-  OperatorLogs,
-  
-} from '@platform-mesh-backstage/plugin-platform-mesh-common';
+export type { OperatorLogs } from '@platform-mesh-backstage/plugin-platform-mesh-common';
 
 /**
  * Reads operator logs for a target, on request.

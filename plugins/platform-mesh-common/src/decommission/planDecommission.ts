@@ -32,7 +32,7 @@ const SETUP_KINDS = ['ConfigMap', 'Secret', 'ServiceAccount'];
 const OCM_GROUP = 'delivery.ocm.software';
 
 /** Titles of the steps, in their order. */
-export const DECOMMISSION_STEP_TITLES: Record<DecommissionStepId, string> = {
+const DECOMMISSION_STEP_TITLES: Record<DecommissionStepId, string> = {
   'platform-mesh': 'the PlatformMesh (runtime cluster)',
   releases:
     'the operator-created HelmReleases, Kustomizations and Applications (infra cluster)',

@@ -7,7 +7,7 @@ import { DEFAULT_DIAGNOSTIC_GRACE_SECONDS, type DiagnosticRule } from './types';
  * Label that makes the operator ignore an object (any non-empty value; golang-commons
  * `DebugResourcesBehaviourPredicate`).
  */
-export const OPERATOR_DEBUG_LABEL = 'debug.platform-mesh.io';
+const OPERATOR_DEBUG_LABEL = 'debug.platform-mesh.io';
 
 function later(
   a: string | undefined,

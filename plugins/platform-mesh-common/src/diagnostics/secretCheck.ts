@@ -4,7 +4,7 @@ import type { ClusterRole, Diagnostic, DiagnosticId } from '../types/status';
 import { onCluster } from './text';
 
 /** What a rule expects of one Secret, and how to explain it. */
-export interface SecretExpectation {
+interface SecretExpectation {
   id: DiagnosticId;
   role: ClusterRole;
   secrets: SecretMetadata[];

@@ -12,7 +12,7 @@ import {
  * The PlatformMesh controller's steps in the order its subroutines run, followed by the aggregate
  * `Ready` condition.
  */
-export const PIPELINE_STEPS: readonly PipelineStep[] = [
+const PIPELINE_STEPS: readonly PipelineStep[] = [
   'DeploymentSubroutine',
   'KcpsetupSubroutine',
   'ProvidersecretSubroutine',
@@ -25,7 +25,7 @@ export const PIPELINE_STEPS: readonly PipelineStep[] = [
  * Suffix of the condition types written by operators older than April 2026 (golang-commons
  * lifecycle): `KcpsetupSubroutine_Ready` with reasons `Complete`, `Processing` or `Error`.
  */
-export const LEGACY_CONDITION_SUFFIX = '_Ready';
+const LEGACY_CONDITION_SUFFIX = '_Ready';
 
 function matchesStep(type: string, step: PipelineStep): boolean {
   return (

@@ -110,9 +110,7 @@ export function isConditionTrue(obj: KubernetesObject, type: string): boolean {
  *
  * @param obj - the object to read
  */
-export function observedGenerationOf(
-  obj: KubernetesObject,
-): number | undefined {
+function observedGenerationOf(obj: KubernetesObject): number | undefined {
   const ready = findCondition(obj, 'Ready');
   if (typeof ready?.observedGeneration === 'number') {
     return ready.observedGeneration;

@@ -13,7 +13,7 @@ const WAITING_REASONS: ReadonlySet<string> = new Set([
 /**
  * The Flux reason on `Reconciling=True` that says the last attempt failed and a retry is scheduled.
  */
-export const PROGRESSING_WITH_RETRY_REASON = 'ProgressingWithRetry';
+const PROGRESSING_WITH_RETRY_REASON = 'ProgressingWithRetry';
 
 /**
  * Health of any object that follows the kstatus condition conventions (Flux objects, most

@@ -4,7 +4,7 @@ import { worseHealth } from './healthOrder';
 /**
  * The parts an instance's overall health is combined from.
  */
-export interface HealthParts {
+interface HealthParts {
   /** Health of the PlatformMesh itself (`unknown` when it could not be read or was not found). */
   instance: Health;
   /** Health of each HelmRelease, Kustomization or Application the operator created. */

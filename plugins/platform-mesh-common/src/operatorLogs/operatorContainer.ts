@@ -23,7 +23,7 @@ export const DEFAULT_OPERATOR_CONTAINER = 'platform-mesh-operator';
  * Containers that service meshes, secret injectors and proxies add next to an application
  * container. The operator chart adds `istio-proxy` itself when Istio is enabled.
  */
-export const KNOWN_SIDECAR_CONTAINERS: readonly string[] = [
+const KNOWN_SIDECAR_CONTAINERS: readonly string[] = [
   'istio-proxy',
   'istio-init',
   'linkerd-proxy',

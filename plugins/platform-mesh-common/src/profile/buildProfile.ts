@@ -17,17 +17,17 @@ import { defaultServiceConfigs } from './serviceDefaults';
 /**
  * Default HelmRelease timeout of a built profile (the operator's default).
  */
-export const DEFAULT_COMPONENTS_TIMEOUT = '15m';
+const DEFAULT_COMPONENTS_TIMEOUT = '15m';
 
 /**
  * Default OCM repository and component name.
  */
-export const DEFAULT_OCM_NAME = 'platform-mesh';
+const DEFAULT_OCM_NAME = 'platform-mesh';
 
 /**
  * What a built profile depends on besides its options.
  */
-export interface BuildProfileContext {
+interface BuildProfileContext {
   deploymentTechnology: DeploymentTechnology;
   /** The PlatformMesh namespace. */
   namespace: string;

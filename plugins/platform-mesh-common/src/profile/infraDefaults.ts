@@ -15,7 +15,7 @@ export const PROFILE_INFRA_COMPONENTS: readonly ProfileInfraComponentName[] = [
 /**
  * What the infra defaults depend on.
  */
-export interface InfraDefaultsContext {
+interface InfraDefaultsContext {
   /** `spec.exposure.port`, used as Traefik's `websecure` exposed port (default 8443). */
   port?: number;
 }

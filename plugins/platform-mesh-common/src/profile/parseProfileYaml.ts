@@ -16,7 +16,7 @@ import { findUnquotedTemplates, hasComplexKeys } from './templates';
  * The result of {@link parseProfileYaml}: the parsed document and plain value when the text is
  * valid YAML the operator can decode, and the syntax problems found.
  */
-export interface ParsedProfileYaml {
+interface ParsedProfileYaml {
   /** The YAML document (keeps comments and quoting), when the text parsed. */
   document?: Document;
   /** The decoded value (any shape: check it with `validateProfileYaml`), when the text parsed. */

@@ -9,7 +9,7 @@ import {
 /**
  * What the service defaults depend on.
  */
-export interface ServiceDefaultsContext {
+interface ServiceDefaultsContext {
   deploymentTechnology: DeploymentTechnology;
   /** The PlatformMesh namespace (the operator's release namespace for HelmReleases/Applications). */
   namespace: string;

@@ -4,7 +4,7 @@ import { isScalar, visit, type Document, type LineCounter } from 'yaml';
  * A Go template expression that YAML read as a flow mapping because it was not quoted, e.g.
  * `port: {{ .port }}`.
  */
-export interface UnquotedTemplate {
+interface UnquotedTemplate {
   /** 1-based line in the source. */
   line: number;
   /** 1-based column in the source. */

@@ -4,7 +4,7 @@ import type { KubeconfigSource } from '../types/setup';
 /**
  * Names used inside a built kubeconfig.
  */
-export interface KubeconfigNames {
+interface KubeconfigNames {
   /** Cluster and context name. */
   clusterName: string;
   /** User entry name. */

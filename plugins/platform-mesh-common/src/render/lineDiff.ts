@@ -13,7 +13,7 @@ export interface LineDiffOptions {
  * (1-based; the line before the hunk when it has no lines there), how many lines it spans in each,
  * and its lines, each starting with `' '` (unchanged), `'-'` (removed) or `'+'` (added).
  */
-export interface LineDiffHunk {
+interface LineDiffHunk {
   oldStart: number;
   oldLines: number;
   newStart: number;

@@ -8,7 +8,7 @@ import { resolveSetup } from './resolveSetup';
 /**
  * Options of {@link renderPlatformMesh}.
  */
-export interface RenderPlatformMeshOptions {
+interface RenderPlatformMeshOptions {
   /**
    * Hash of the rendered profile, written to the `PROFILE_HASH_ANNOTATION` annotation so that a
    * profile-only change touches the PlatformMesh and the operator reconciles.

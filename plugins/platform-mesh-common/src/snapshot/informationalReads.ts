@@ -6,7 +6,7 @@ import { SNAPSHOT_RESOURCES, type SnapshotResource } from './resources';
  * A list the status shows but does not depend on: when it cannot be read, its part of the answer is
  * left out and says why, while the cluster still counts as read and the overall health is unchanged.
  */
-export interface InformationalRead {
+interface InformationalRead {
   role: ClusterRole;
   resource: SnapshotResource;
 }
@@ -16,7 +16,7 @@ export interface InformationalRead {
  * OCM controller resolves them; the releases on the infra cluster already tell whether the
  * deployment works).
  */
-export const INFORMATIONAL_READS: readonly InformationalRead[] = [
+const INFORMATIONAL_READS: readonly InformationalRead[] = [
   { role: 'runtime', resource: SNAPSHOT_RESOURCES.ocmResources },
 ];
 

@@ -135,7 +135,7 @@ export function sourceRefOf(
  *
  * @param snapshot - the instance snapshot
  */
-export function allSources(snapshot: InstanceSnapshot): FluxSource[] {
+function allSources(snapshot: InstanceSnapshot): FluxSource[] {
   return [
     ...snapshot.infra.ociRepositories,
     ...snapshot.infra.helmRepositories,

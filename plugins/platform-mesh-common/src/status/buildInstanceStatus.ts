@@ -41,7 +41,7 @@ const ROLES: ClusterRole[] = ['operator', 'runtime', 'infra'];
  * @param a - one row
  * @param b - the other row
  */
-export function compareByHealthThenName(
+function compareByHealthThenName(
   a: ReleaseStatus | SourceStatus,
   b: ReleaseStatus | SourceStatus,
 ): number {

@@ -5,28 +5,28 @@ import type { ReconcileKind } from '../types/reconcile';
  * Flux's request annotation: a controller reconciles when its value changes and reports the value
  * it handled in `status.lastHandledReconcileAt` (`meta.ReconcileRequestAnnotation`).
  */
-export const FLUX_RECONCILE_REQUESTED_AT = 'reconcile.fluxcd.io/requestedAt';
+const FLUX_RECONCILE_REQUESTED_AT = 'reconcile.fluxcd.io/requestedAt';
 /**
  * helm-controller: one install/upgrade regardless of the retry budget; handled only when its value
  * equals {@link FLUX_RECONCILE_REQUESTED_AT}'s (`api/v2/annotations.go`, `ShouldHandleForceRequest`).
  */
-export const FLUX_FORCE_AT = 'reconcile.fluxcd.io/forceAt';
+const FLUX_FORCE_AT = 'reconcile.fluxcd.io/forceAt';
 /**
  * helm-controller: resets the failure counters; handled only when its value equals
  * {@link FLUX_RECONCILE_REQUESTED_AT}'s (`ShouldHandleResetRequest`).
  */
-export const FLUX_RESET_AT = 'reconcile.fluxcd.io/resetAt';
+const FLUX_RESET_AT = 'reconcile.fluxcd.io/resetAt';
 /**
  * Argo CD: `normal` or `hard` asks the application controller to refresh (a hard refresh also
  * drops the manifest cache); Argo CD removes it once handled.
  */
-export const ARGOCD_REFRESH = 'argocd.argoproj.io/refresh';
+const ARGOCD_REFRESH = 'argocd.argoproj.io/refresh';
 /**
  * The touch of a PlatformMesh: the operator's controller watches PlatformMeshes without a
  * generation predicate (only the `debug.platform-mesh.io` label filters events), so any annotation
  * change makes it reconcile, and re-read the profile ConfigMap, which it does not watch.
  */
-export const PLATFORM_MESH_RECONCILE_REQUESTED_AT =
+const PLATFORM_MESH_RECONCILE_REQUESTED_AT =
   'platform-mesh.io/reconcile-requested-at';
 
 /**

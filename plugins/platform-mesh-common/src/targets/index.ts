@@ -1,1 +1,1 @@
-export { namespaceAllowed, namespacePatternProblem } from './namespacePatterns';
+export { namespaceAllowed } from './namespacePatterns';

@@ -17,9 +17,7 @@ const MANAGER = /conflicts? with "([^"]+)"/;
  * Reads the field conflicts of a 409 server-side apply answer: each cause names the field
  * (`.data.x`) and, in its message, the manager that owns it (`conflict with "kubectl" using v1`).
  */
-function parseConflicts(
-  status: KubernetesStatus | undefined,
-): FieldConflict[] {
+function parseConflicts(status: KubernetesStatus | undefined): FieldConflict[] {
   const causes = status?.details?.causes ?? [];
   const conflicts: FieldConflict[] = causes
     .filter(c => c.field || c.reason === 'FieldManagerConflict')

@@ -1,8 +1,4 @@
-import {
-  decomposeColor,
-  hslToRgb,
-  type Theme,
-} from '@material-ui/core/styles';
+import { decomposeColor, hslToRgb, type Theme } from '@material-ui/core/styles';
 import type {
   DiagnosticSeverity,
   Health,
@@ -72,9 +68,7 @@ export function severityColor(
 
 /** Any CSS colour Material UI understands, as red, green, blue (0-255) and alpha (0-1). */
 function parseColor(color: string): [number, number, number, number] {
-  const rgb = decomposeColor(
-    color.startsWith('hsl') ? hslToRgb(color) : color,
-  );
+  const rgb = decomposeColor(color.startsWith('hsl') ? hslToRgb(color) : color);
   const [r, g, b, a = 1] = rgb.values;
   return [r, g, b, a];
 }
@@ -129,7 +123,9 @@ export function blockingStepColors(
 ): { accent: string; background: string; caption: string } {
   const accent = healthColor(theme, health);
   const [r, g, b] = parseColor(accent);
-  const tint = `rgba(${r}, ${g}, ${b}, ${theme.palette.type === 'dark' ? 0.16 : 0.08})`;
+  const tint = `rgba(${r}, ${g}, ${b}, ${
+    theme.palette.type === 'dark' ? 0.16 : 0.08
+  })`;
   const background = blendOver(tint, theme.palette.background.paper);
   const secondary = theme.palette.text.secondary;
   const caption =

@@ -54,7 +54,7 @@ export const helmRelease = (name: string, source?: object) =>
     spec: source ?? { chartRef: { kind: 'OCIRepository', name } },
   });
 
-export const kustomization = (name: string) =>
+const kustomization = (name: string) =>
   obj('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', NS, name, {
     labels: OPERATOR_LABEL,
     managers: ['platform-mesh-deployment'],
@@ -67,7 +67,7 @@ export const ociRepository = (
 ) =>
   obj('source.toolkit.fluxcd.io/v1', 'OCIRepository', NS, name, { managers });
 
-export const helmRepository = (namespace: string, name: string) =>
+const helmRepository = (namespace: string, name: string) =>
   obj('source.toolkit.fluxcd.io/v1', 'HelmRepository', namespace, name, {
     managers: ['platform-mesh-resource'],
   });
@@ -77,7 +77,7 @@ export const ocmResource = (
   managers = ['platform-mesh-deployment'],
 ) => obj('delivery.ocm.software/v1alpha1', 'Resource', NS, name, { managers });
 
-export const ourSecret = (namespace: string, name: string) =>
+const ourSecret = (namespace: string, name: string) =>
   obj('v1', 'Secret', namespace, name, {
     labels: OURS_LABEL,
     managers: ours.map(m => m.manager),
@@ -112,7 +112,7 @@ export const profileConfigMap = (name = 'pm-profile') =>
     managers: ['backstage-platform-mesh'],
   });
 
-export const serviceAccount = (namespace: string, name: string) =>
+const serviceAccount = (namespace: string, name: string) =>
   obj('v1', 'ServiceAccount', namespace, name, {
     labels: OURS_LABEL,
     managers: ['backstage-platform-mesh'],

@@ -6,10 +6,10 @@
  */
 
 /** A message far beyond any sensible bound (64 KiB). */
-export const HUGE_TEXT = 'x'.repeat(64 * 1024);
+const HUGE_TEXT = 'x'.repeat(64 * 1024);
 
 /** The values a malformed field is replaced with. */
-export const BAD_VALUES: readonly unknown[] = [
+const BAD_VALUES: readonly unknown[] = [
   null,
   undefined,
   42,
@@ -22,7 +22,7 @@ export const BAD_VALUES: readonly unknown[] = [
   HUGE_TEXT,
 ];
 
-export interface MalformedVariant<T> {
+interface MalformedVariant<T> {
   /** e.g. `status.conditions[0].message = 42` */
   description: string;
   value: T;

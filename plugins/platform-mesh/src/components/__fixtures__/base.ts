@@ -29,10 +29,7 @@ const STEP_MESSAGES: Record<PipelineStep, string> = {
 
 const STEPS = Object.keys(STEP_MESSAGES) as PipelineStep[];
 
-function readyCondition(
-  step: PipelineStep,
-  minutes = 42,
-): ConditionStatus {
+function readyCondition(step: PipelineStep, minutes = 42): ConditionStatus {
   return {
     step,
     type: step,

@@ -15,7 +15,7 @@ import { platformMeshApiRef } from '../../api';
 import { annotatedEntity } from '../__fixtures__';
 import { createClient } from './renderCard';
 
-export {  json, STATUS_URL } from './renderCard';
+export { json, STATUS_URL } from './renderCard';
 
 /** The Reconcile route of the fixtures' instance. */
 export const RECONCILE_URL =

@@ -48,7 +48,9 @@ export function OcmResources(props: {
           <TableCell>{t(`${c}.version`)}</TableCell>
           <TableCell>{t(`${c}.message`)}</TableCell>
           <TableCell>
-            <Typography variant="srOnly">{t('releases.columns.actions')}</Typography>
+            <Typography variant="srOnly">
+              {t('releases.columns.actions')}
+            </Typography>
           </TableCell>
         </TableRow>
       </TableHead>
@@ -61,14 +63,20 @@ export function OcmResources(props: {
             <TableCell>
               <HealthStatus health={r.health} label={t(`health.${r.health}`)} />
               {r.reason ? (
-                <Typography variant="caption" component="div" color="textSecondary">
+                <Typography
+                  variant="caption"
+                  component="div"
+                  color="textSecondary"
+                >
                   {r.reason}
                 </Typography>
               ) : null}
             </TableCell>
             <TableCell>{r.resourceName ?? '—'}</TableCell>
             <TableCell>{r.version ?? '—'}</TableCell>
-            <TableCell style={{ overflowWrap: 'anywhere' }}>{r.message ?? '—'}</TableCell>
+            <TableCell style={{ overflowWrap: 'anywhere' }}>
+              {r.message ?? '—'}
+            </TableCell>
             <TableCell>
               <Button
                 size="small"

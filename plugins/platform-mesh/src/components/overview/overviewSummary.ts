@@ -77,10 +77,12 @@ function rank(health: Health): number {
 }
 
 function pipelineSummary(status: InstanceStatus): PipelineSummary {
-  if (conditionsNotCurrent(status.clusters.runtime)) return { kind: 'not-current' };
+  if (conditionsNotCurrent(status.clusters.runtime))
+    return { kind: 'not-current' };
   if (status.conditions.length === 0) return { kind: 'no-conditions' };
   const index = blockingStepIndex(status.conditions);
-  if (index >= 0) return { kind: 'blocked', condition: status.conditions[index] };
+  if (index >= 0)
+    return { kind: 'blocked', condition: status.conditions[index] };
   const ready = status.conditions.find(c => c.step === 'Ready');
   if (ready?.status === 'True' && ready.health === 'healthy' && !ready.stale) {
     return { kind: 'done' };
@@ -112,7 +114,10 @@ export function overviewSummary(
   const notHealthy = status.releases
     .map((release, index) => ({ release, index }))
     .filter(({ release }) => release.health !== 'healthy')
-    .sort((a, b) => rank(a.release.health) - rank(b.release.health) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        rank(a.release.health) - rank(b.release.health) || a.index - b.index,
+    )
     .map(({ release }) => release);
   const diagnostics = status.diagnostics
     .map((d, index) => ({ d, index }))
@@ -129,7 +134,8 @@ export function overviewSummary(
     releaseTotal: status.releases.length,
     worstReleases: notHealthy.slice(0, maxNamed),
     moreWorst: Math.max(0, notHealthy.length - maxNamed),
-    releasesRead: status.releases.length > 0 || !isUnread(status.clusters.infra),
+    releasesRead:
+      status.releases.length > 0 || !isUnread(status.clusters.infra),
     topDiagnostics: diagnostics.slice(0, maxDiagnostics),
     moreDiagnostics: Math.max(0, diagnostics.length - maxDiagnostics),
     diagnosticsComplete: diagnosticsComplete(status),

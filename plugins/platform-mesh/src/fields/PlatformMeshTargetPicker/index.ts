@@ -1,5 +1,4 @@
 export {
-  
   PlatformMeshTargetPicker,
   PLATFORM_MESH_TARGET_PICKER,
 } from './PlatformMeshTargetPicker';
