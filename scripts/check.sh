@@ -76,5 +76,20 @@ read -r ep ef < <(sed -n 's/^E2E: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
 passed=$((passed + ${ep:-0}))
 failed=$((failed + ${ef:-1}))
 
+# the consumer lane (scripts/consumer-lane.sh): the packed packages in a fresh app made by
+# @backstage/create-app, wired as the READMEs say, started against the local clusters; its browser
+# tests open the healthy scenario (e2e.sh seeded it; seeding again is a no-op). Every step counts once.
+echo "::: consumer lane (packed packages in a fresh Backstage app)"
+consumer_log="$(dirname "$results")/consumer.log"
+if yarn clusters seed healthy >&2; then
+  scripts/consumer-lane.sh 2>&1 | tee "$consumer_log"
+  read -r cp cf < <(sed -n 's/^CONSUMER: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$consumer_log" | tail -1)
+  passed=$((passed + ${cp:-0}))
+  failed=$((failed + ${cf:-1}))
+else
+  echo "::: consumer lane FAILED (yarn clusters seed healthy)"
+  failed=$((failed + 1))
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

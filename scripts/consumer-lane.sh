@@ -105,8 +105,18 @@ restore_package_jsons() {
   done
 }
 
+# the seeded healthy PlatformMesh, whose catalog opt-out the browser tests lift (lib/catalogOptOut.mjs)
+CLUSTERS_JSON="$ROOT/packages/dev-clusters/.state/clusters.json"
+OPT_OUT_REF="pm-healthy/platform-mesh"
+opt_out_lifted=""
+restore_opt_out() {
+  [ -n "$opt_out_lifted" ] || return 0
+  node "$LANE/lib/catalogOptOut.mjs" "$CLUSTERS_JSON" "$OPT_OUT_REF" on >&2 && opt_out_lifted=""
+}
+
 summary_done=""
 on_exit() {
+  restore_opt_out
   stop_backend
   restore_package_jsons
   [ -n "$summary_done" ] || echo "CONSUMER: $passed passed, $((failed + 1)) failed"
@@ -318,9 +328,14 @@ browser_passed=0
 browser_failed=0
 browser_tests() {
   scripts/ensure-chromium.sh || return 1
+  # the seeded instances opt out of the catalog module (their entities come from files); lifted
+  # for the tests, so the module's watch emits dev-pm-healthy-platform-mesh, and restored after
+  opt_out_lifted=1
+  node "$LANE/lib/catalogOptOut.mjs" "$CLUSTERS_JSON" "$OPT_OUT_REF" off >&2 || { restore_opt_out; return 1; }
   PM_CONSUMER_BASE_URL="$url" PM_CHROMIUM="${PM_CHROMIUM:-/usr/bin/chromium}" \
     yarn playwright test --config "$LANE/playwright.config.ts" 9>&- >&2
   local rc=$?
+  restore_opt_out || rc=1
   read -r browser_passed browser_failed < <(node -e '
     const fs = require("fs");
     if (!fs.existsSync(process.argv[1])) { console.log("0 1"); process.exit(0); }
