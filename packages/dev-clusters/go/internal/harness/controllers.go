@@ -92,7 +92,7 @@ func controllerSource(l Layout, c ControllerPin, log Logger) (dir string, fromAr
 		if c.Fallback == nil {
 			return "", false, dlErr
 		}
-		log("%v\n  using the pinned upstream archive %s (sha256 checked)", dlErr, c.Fallback.Archive)
+		log("%s: building from the pinned upstream archive %s (sha256 checked)", proxyMiss(c, dlErr), c.Fallback.Archive)
 		d, err := unpackUpstream(l, *c.Fallback, dest)
 		return d, true, err
 	}
@@ -107,6 +107,17 @@ func controllerSource(l Layout, c ControllerPin, log Logger) (dir string, fromAr
 		return "", false, fmt.Errorf("chmod %s: %v: %s", dest, err, out)
 	}
 	return dest, false, nil
+}
+
+// proxyMiss says in one line why the module proxy did not give a module: the expected refusal
+// (the proxy here answers 403/404 for github.com/platform-mesh/*) calmly, anything else in full.
+func proxyMiss(c ControllerPin, err error) string {
+	text := err.Error()
+	if strings.Contains(text, "403 Forbidden") || strings.Contains(text, "404 Not Found") ||
+		strings.Contains(text, "not available") {
+		return fmt.Sprintf("the Go module proxy does not serve %s@%s (expected for this module)", c.Module, c.Version)
+	}
+	return strings.ReplaceAll(text, "\n", " ")
 }
 
 func buildController(l Layout, c ControllerPin, log Logger) error {
