@@ -49,7 +49,7 @@ ensure_dependencies() {
   fi
   log "installing dependencies (yarn install --immutable)"
   (cd "$PM_ROOT" && yarn install --immutable) >&2
-  log "peer-range notes above (YN0060/YN0086) are expected and harmless: @backstage/plugin-catalog-node names @backstage/backend-test-utils ^1.12.0 as an optional peer before that version is published, and @material-ui/core 4 declares React <=17 while it runs on React 18 as in every Backstage app"
+  log "peer-range notes above (YN0060/YN0086) are expected and harmless: @backstage/plugin-catalog-node names @backstage/backend-test-utils ^1.12.0 as an optional peer before that version is published, and @material-ui/core 4 declares React <=17 while it runs on React 18 as in every Backstage app; keytar (YN0005, \"Done with warnings\") is not built on purpose: package.json says why"
   echo "$sum" > "$stamp"
 }
 
