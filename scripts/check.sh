@@ -43,6 +43,9 @@ check "knip reports (knip-reports --ci)" yarn backstage-repo-tools knip-reports 
 # knip (.knip.json; knip-reports writes and removes its own knip.json): unlisted or unresolved
 # imports and binaries, unused files
 check "knip (dependencies, files)" yarn knip --no-progress --no-config-hints --include dependencies,unlisted,binaries,unresolved,files
+# no production dependency exists only for tests: knip --strict counts production files only
+check "production dependencies (knip --strict; used by published code or declarations)" \
+  bash -c 'yarn knip --no-progress --no-config-hints --strict --include dependencies --reporter json | node scripts/check-production-dependencies.mjs'
 check "consumer types (published declarations, skipLibCheck false)" scripts/check-consumer-types.sh --reuse-declarations
 check "lint" yarn backstage-cli repo lint
 check "import cycles (plugins/*/src)" node scripts/check-import-cycles.mjs
