@@ -165,7 +165,10 @@ describe('parseKubeconfig', () => {
         ),
       ],
       ['base64 of garbage', Buffer.from(`[${TOKEN}`).toString('base64')],
-      ['a token with exec', kubeconfig(SERVER, `    exec: { command: ${TOKEN} }`)],
+      [
+        'a token with exec',
+        kubeconfig(SERVER, `    exec: { command: ${TOKEN} }`),
+      ],
     ])('%s', (_, text) => {
       const parsed = parseKubeconfig(text);
       expect(parsed.ok).toBe(false);
@@ -179,7 +182,9 @@ describe('parseKubeconfig', () => {
           throw new Error(`bad indentation near "token: ${TOKEN}"`);
         });
       try {
-        const parsed = parseKubeconfig(kubeconfig(SERVER, `    token: ${TOKEN}`));
+        const parsed = parseKubeconfig(
+          kubeconfig(SERVER, `    token: ${TOKEN}`),
+        );
         expect(parsed).toEqual({
           ok: false,
           problem:
