@@ -1,3 +1,4 @@
+import { KubeConfig } from '@kubernetes/client-node';
 import type { KubeconfigSource } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { parse } from 'yaml';
 
@@ -6,32 +7,37 @@ export type ParsedKubeconfig =
   | { ok: true; source: KubeconfigSource }
   | { ok: false; problem: string };
 
+type Cluster = NonNullable<ReturnType<KubeConfig['getCluster']>>;
+type User = NonNullable<ReturnType<KubeConfig['getUser']>>;
+
+const NOT_A_KUBECONFIG =
+  'is not a kubeconfig (YAML with clusters, users and contexts)';
+
+const refused = (field: string): ParsedKubeconfig => ({
+  ok: false,
+  problem: `its user uses '${field}', which cannot work from a Secret on another cluster; embed a token or client certificate data`,
+});
+
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function named(list: unknown, name: unknown): Record<string, any> | undefined {
-  if (!Array.isArray(list)) return undefined;
-  const entries = list.filter(isObject);
-  const found =
-    typeof name === 'string'
-      ? entries.find(entry => entry.name === name)
-      : undefined;
-  return found ?? (entries.length === 1 ? entries[0] : undefined);
-}
-
-function parseDocument(text: string): unknown {
+/** The document as a mapping: the YAML, or the YAML the base64 text decodes to. */
+function parseDocument(
+  text: string,
+): { text: string; doc: Record<string, any> } | undefined {
   try {
-    const value = parse(text);
-    if (isObject(value)) return value;
+    const doc = parse(text);
+    if (isObject(doc)) return { text, doc };
   } catch {
     // fall through: maybe base64
   }
   const compact = text.replace(/\s+/g, '');
   if (/^[A-Za-z0-9+/]+=*$/.test(compact)) {
+    const decoded = Buffer.from(compact, 'base64').toString('utf8');
     try {
-      const value = parse(Buffer.from(compact, 'base64').toString('utf8'));
-      if (isObject(value)) return value;
+      const doc = parse(decoded);
+      if (isObject(doc)) return { text: decoded, doc };
     } catch {
       return undefined;
     }
@@ -39,33 +45,61 @@ function parseDocument(text: string): unknown {
   return undefined;
 }
 
+/** The only entry of a list, else none. */
+const only = <T>(list: T[] | undefined): T | undefined =>
+  list?.length === 1 ? list[0] : undefined;
+
+/**
+ * Loads the text with `KubeConfig.loadFromString`. Its errors may quote the content (a YAML
+ * error shows the line), so none is passed on: a missing server is named, anything else is the
+ * same fixed problem.
+ */
+function load(text: string): KubeConfig | string {
+  const config = new KubeConfig();
+  try {
+    config.loadFromString(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    return /^clusters\[\d+\]\.cluster\.server is missing$/.test(message)
+      ? "its cluster has no 'server'"
+      : NOT_A_KUBECONFIG;
+  }
+  return config;
+}
+
 /**
  * Reads the cluster and credential of a kubeconfig (YAML, or base64 of it) passed as a task
- * secret: the current context's cluster and user, or the only ones. Only embedded material is
- * accepted (a token or client certificate data); file paths, exec and auth-provider plugins are
- * refused because the consumer (the operator, Flux, Argo CD) runs elsewhere. Problems describe the
- * structure only and never quote a value.
+ * secret with `@kubernetes/client-node`'s `KubeConfig`: the current context's cluster and user,
+ * or the only ones. Only embedded material is accepted (a token or client certificate data); file
+ * paths, exec and auth-provider plugins are refused because the consumer (the operator, Flux,
+ * Argo CD) runs elsewhere. A user's `token-file` or `tokenFile` is refused before the text is
+ * loaded (`KubeConfig` would read the file on this host). Problems describe the structure only and
+ * never quote a value.
  *
  * @param text - the kubeconfig
  */
 export function parseKubeconfig(text: string): ParsedKubeconfig {
-  const doc = parseDocument(text);
-  if (!isObject(doc)) {
-    return {
-      ok: false,
-      problem: 'is not a kubeconfig (YAML with clusters, users and contexts)',
-    };
+  const parsed = parseDocument(text);
+  if (!parsed) return { ok: false, problem: NOT_A_KUBECONFIG };
+  const rawUsers: unknown[] = Array.isArray(parsed.doc.users)
+    ? parsed.doc.users
+    : [];
+  for (const field of ['tokenFile', 'token-file']) {
+    if (rawUsers.some(u => isObject(u) && isObject(u.user) && field in u.user))
+      return refused(field);
   }
-  const contextEntry = named(doc.contexts, doc['current-context']);
-  const context = isObject(contextEntry?.context)
-    ? contextEntry!.context
-    : undefined;
-  const clusterEntry = named(doc.clusters, context?.cluster);
-  const userEntry = named(doc.users, context?.user);
-  const cluster = isObject(clusterEntry?.cluster)
-    ? clusterEntry!.cluster
-    : undefined;
-  const user = isObject(userEntry?.user) ? userEntry!.user : undefined;
+  const config = load(parsed.text);
+  if (typeof config === 'string') return { ok: false, problem: config };
+
+  const context =
+    config.getContextObject(config.getCurrentContext()) ??
+    only(config.getContexts());
+  const cluster: Cluster | undefined =
+    (context ? config.getCluster(context.cluster) : null) ??
+    only(config.getClusters());
+  const user: User | undefined =
+    (context?.user ? config.getUser(context.user) : null) ??
+    only(config.getUsers());
   if (!cluster) {
     return {
       ok: false,
@@ -82,45 +116,39 @@ export function parseKubeconfig(text: string): ParsedKubeconfig {
   if (typeof cluster.server !== 'string' || !cluster.server) {
     return { ok: false, problem: "its cluster has no 'server'" };
   }
-  if (cluster['certificate-authority'] !== undefined) {
+  if (cluster.caFile !== undefined && cluster.caFile !== null) {
     return {
       ok: false,
       problem:
         "its cluster uses 'certificate-authority' (a file path); embed the CA as 'certificate-authority-data'",
     };
   }
-  for (const field of [
-    'exec',
-    'auth-provider',
-    'tokenFile',
-    'client-certificate',
-    'client-key',
-  ]) {
-    if (user[field] !== undefined) {
-      return {
-        ok: false,
-        problem: `its user uses '${field}', which cannot work from a Secret on another cluster; embed a token or client certificate data`,
-      };
-    }
+  const plugins: Array<[keyof User, string]> = [
+    ['exec', 'exec'],
+    ['authProvider', 'auth-provider'],
+    ['certFile', 'client-certificate'],
+    ['keyFile', 'client-key'],
+  ];
+  for (const [key, field] of plugins) {
+    if (user[key] !== undefined && user[key] !== null) return refused(field);
   }
-  const caData = cluster['certificate-authority-data'];
   const source: KubeconfigSource = {
     server: cluster.server,
     credential: { token: '' },
   };
-  if (typeof caData === 'string' && caData) source.caData = caData;
-  if (cluster['insecure-skip-tls-verify'] === true) {
-    source.insecureSkipTlsVerify = true;
+  if (typeof cluster.caData === 'string' && cluster.caData) {
+    source.caData = cluster.caData;
   }
+  if (cluster.skipTLSVerify) source.insecureSkipTlsVerify = true;
   if (typeof user.token === 'string' && user.token) {
     source.credential = { token: user.token };
   } else if (
-    typeof user['client-certificate-data'] === 'string' &&
-    typeof user['client-key-data'] === 'string'
+    typeof user.certData === 'string' &&
+    typeof user.keyData === 'string'
   ) {
     source.credential = {
-      clientCertificateData: user['client-certificate-data'],
-      clientKeyData: user['client-key-data'],
+      clientCertificateData: user.certData,
+      clientKeyData: user.keyData,
     };
   } else {
     return {
