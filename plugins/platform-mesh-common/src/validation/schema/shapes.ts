@@ -24,15 +24,17 @@ export function fields(keys: readonly string[]): Record<string, z.ZodType> {
 
 /**
  * A mapping (a JSON object). `strict` reports every field outside `shape` as not known (the
- * listing is bounded by `toProblems`).
+ * listing is bounded by `toProblems`), naming the known ones in the order of `listed`. The fields
+ * are checked in the order of `shape`.
  *
  * @internal
  */
 export function mapping<S extends Record<string, z.ZodType>>(
   shape: S,
   strict = true,
+  listed: readonly string[] = Object.keys(shape),
 ) {
-  const known = Object.keys(shape).join(', ');
+  const known = listed.join(', ');
   const mismatch = typeMessage('a mapping');
   const error = (issue: { code?: string; input?: unknown }) =>
     issue.code === 'unrecognized_keys'
