@@ -12,7 +12,13 @@ import { INPUT_LIMITS } from './limits';
 import { joinPath } from './path';
 import { isDomainName } from './rules';
 import { dnsLabel } from './schema/names';
-import { list, mapping, stringMap, text } from './schema/shapes';
+import {
+  ifNoProblemYet,
+  list,
+  mapping,
+  stringMap,
+  text,
+} from './schema/shapes';
 import { parseInto } from './schema/toProblems';
 
 /**
@@ -55,23 +61,23 @@ const baseDomain = text()
     error: quoted(
       'must be a domain name without a scheme; set exposure.protocol instead',
     ),
-    abort: true,
+    ...ifNoProblemYet,
   })
   .refine(domain => !domain.includes(':'), {
     error: quoted(
       'must be a domain name without a port; set exposure.port instead',
     ),
-    abort: true,
+    ...ifNoProblemYet,
   })
   .refine(domain => !domain.includes('/'), {
     error: quoted('must be a domain name without a path'),
-    abort: true,
+    ...ifNoProblemYet,
   })
   .refine(isDomainName, {
     error: quoted(
       "is not a valid domain name: dot-separated labels of letters, digits and '-' (each at most 63, starting and ending with a letter or digit), e.g. portal.localhost or portal.example.com",
     ),
-    abort: true,
+    ...ifNoProblemYet,
   });
 
 function portMessage(issue: { input?: unknown }): string {

@@ -6,7 +6,7 @@
 import { z } from 'zod/v4';
 import { quoteForMessage } from '../echo';
 import { isDataKey, isDnsLabel, isDnsSubdomain } from '../rules';
-import { text } from './shapes';
+import { ifNoProblemYet, text } from './shapes';
 
 /**
  * A string that passes `isValid`; `problem` follows the quoted value in the message.
@@ -19,7 +19,7 @@ export function named(
 ): z.ZodType<string> {
   return text().refine(isValid, {
     error: issue => `${quoteForMessage(issue.input)} ${problem}`,
-    abort: true,
+    ...ifNoProblemYet,
   });
 }
 

@@ -1,13 +1,26 @@
 /**
  * Zod schemas of the input shapes with the validators' messages: mappings (with or without a list
  * of known fields), strings, booleans, lists, string maps and free-form mappings, all bounded by
- * {@link INPUT_LIMITS}. Every check after the type check aborts the value's remaining checks, so
- * a field gets one problem, the first it fails, as before. Messages never repeat string values
+ * {@link INPUT_LIMITS}. A check after the type check runs only while the value has no problem
+ * yet ({@link ifNoProblemYet}), so a field gets one problem, the first it fails, as before. Messages never repeat string values
  * (they may be credentials).
  */
 import { z } from 'zod/v4';
 import { INPUT_LIMITS } from '../limits';
 import { describeType } from './describeType';
+
+/**
+ * Check parameters that run a check only while the value has no problem yet: a field gets one
+ * problem, the first it fails. Not `abort: true`: zod lets an aborted issue of a field stop the
+ * refinements of every enclosing mapping, even those with `when`, so a cross-field rule would not
+ * run when an unrelated field is wrong.
+ *
+ * @internal
+ */
+export const ifNoProblemYet = {
+  when: (payload: { issues: readonly unknown[] }) =>
+    payload.issues.length === 0,
+};
 
 /** The message of a type mismatch: `is required` for a missing value, else `must be <what>, got <type>`. */
 export function typeMessage(what: string) {
@@ -72,10 +85,10 @@ export function text(
   if (!schema) {
     schema = z
       .string({ error: typeMessage('a string') })
-      .max(maxLength, { error: lengthMessage(maxLength), abort: true })
+      .max(maxLength, { error: lengthMessage(maxLength), ...ifNoProblemYet })
       .refine(value => value.trim() !== '', {
         error: 'must not be empty',
-        abort: true,
+        ...ifNoProblemYet,
       });
     texts.set(maxLength, schema);
   }
@@ -111,7 +124,7 @@ export function list<T extends z.ZodType>(
 ) {
   return z
     .array(z.unknown(), { error: typeMessage('a list') })
-    .max(maxItems, { error: entriesMessage(maxItems), abort: true })
+    .max(maxItems, { error: entriesMessage(maxItems), ...ifNoProblemYet })
     .pipe(z.array(item));
 }
 
@@ -124,7 +137,7 @@ export function list<T extends z.ZodType>(
 export const stringMap = anyMapping
   .refine(map => Object.keys(map).length <= INPUT_LIMITS.maxListItems, {
     error: entriesMessage(INPUT_LIMITS.maxListItems),
-    abort: true,
+    ...ifNoProblemYet,
   })
   .pipe(
     z.record(
