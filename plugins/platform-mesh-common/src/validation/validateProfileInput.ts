@@ -5,12 +5,12 @@ import { isKnownService, KNOWN_SERVICES } from '../profile/knownServices';
 import { parseProfileYaml } from '../profile/parseProfileYaml';
 import type { DeploymentTechnology } from '../types/status';
 import type { ProfileOptions } from '../types/setup';
+import { z } from 'zod/v4';
 import {
   checkArray,
   checkBoolean,
   checkBoundedMapping,
   checkDnsLabel,
-  checkDnsSubdomain,
   checkObject,
   checkString,
   describeType,
@@ -20,6 +20,15 @@ import { quoteForMessage } from './echo';
 import { INPUT_LIMITS } from './limits';
 import { joinPath } from './path';
 import { isGoDuration, isHttpUrl } from './rules';
+import { dnsSubdomain } from './schema/names';
+import {
+  flag,
+  ifNoProblemYet,
+  mapping,
+  mappingOf,
+  text,
+} from './schema/shapes';
+import { parseInto } from './schema/toProblems';
 import {
   profileDeploymentTechnology,
   validateProfileYaml,
@@ -44,6 +53,64 @@ const OPTION_KEYS = [
   'infraComponents',
   'serviceOverrides',
 ] as const;
+
+const goDuration = text().refine(isGoDuration, {
+  error: issue =>
+    `${quoteForMessage(issue.input)} is not a Go duration such as 15m or 1h30m`,
+  ...ifNoProblemYet,
+});
+
+const destinationServer = text().refine(isHttpUrl, {
+  error:
+    'must be the http(s) URL of the runtime API server as the infra cluster reaches it',
+  ...ifNoProblemYet,
+});
+
+const optionOcm = mapping({
+  repo: dnsSubdomain.optional(),
+  component: dnsSubdomain.optional(),
+});
+
+const infraComponents = mappingOf(PROFILE_INFRA_COMPONENTS, flag.optional());
+
+function optionTechnology(setupTechnology: DeploymentTechnology | undefined) {
+  const technology = z.enum(['fluxcd', 'argocd'], {
+    error: 'must be fluxcd or argocd',
+  });
+  if (!setupTechnology) return technology;
+  return technology.refine(value => value === setupTechnology, {
+    error: `must match deploymentTechnology (${setupTechnology}) or be left out`,
+    ...ifNoProblemYet,
+  });
+}
+
+/**
+ * The settings of `profile.options` after the services (the mapping's unknown fields are reported
+ * by `validateOptions`): the deployment technology (matching the setup's), destination server,
+ * timeout, OCM names and infra components.
+ */
+const optionSettingsByTechnology = new Map<string, z.ZodType>();
+
+function optionSettings(
+  setupTechnology: DeploymentTechnology | undefined,
+): z.ZodType {
+  const id = setupTechnology ?? '';
+  let schema = optionSettingsByTechnology.get(id);
+  if (!schema) {
+    schema = mapping(
+      {
+        deploymentTechnology: optionTechnology(setupTechnology).optional(),
+        destinationServer: destinationServer.optional(),
+        timeout: goDuration.optional(),
+        ocm: optionOcm.optional(),
+        infraComponents: infraComponents.optional(),
+      },
+      false,
+    );
+    optionSettingsByTechnology.set(id, schema);
+  }
+  return schema;
+}
 
 function validateOptions(
   value: unknown,
@@ -116,57 +183,7 @@ function validateOptions(
     },
   );
 
-  const techPath = joinPath(path, 'deploymentTechnology');
-  if (options.deploymentTechnology !== undefined) {
-    if (
-      options.deploymentTechnology !== 'fluxcd' &&
-      options.deploymentTechnology !== 'argocd'
-    ) {
-      problems.push({ path: techPath, message: 'must be fluxcd or argocd' });
-    } else if (
-      ctx.deploymentTechnology &&
-      options.deploymentTechnology !== ctx.deploymentTechnology
-    ) {
-      problems.push({
-        path: techPath,
-        message: `must match deploymentTechnology (${ctx.deploymentTechnology}) or be left out`,
-      });
-    }
-  }
-  const serverPath = joinPath(path, 'destinationServer');
-  const server = checkString(options.destinationServer, serverPath, problems);
-  if (server !== undefined && !isHttpUrl(server)) {
-    problems.push({
-      path: serverPath,
-      message:
-        'must be the http(s) URL of the runtime API server as the infra cluster reaches it',
-    });
-  }
-  const timeoutPath = joinPath(path, 'timeout');
-  const timeout = checkString(options.timeout, timeoutPath, problems);
-  if (timeout !== undefined && !isGoDuration(timeout)) {
-    problems.push({
-      path: timeoutPath,
-      message: `${quoteForMessage(
-        timeout,
-      )} is not a Go duration such as 15m or 1h30m`,
-    });
-  }
-  const ocmPath = joinPath(path, 'ocm');
-  const ocm = checkObject(options.ocm, ocmPath, problems, {
-    keys: ['repo', 'component'],
-  });
-  if (ocm) {
-    checkDnsSubdomain(ocm.repo, joinPath(ocmPath, 'repo'), problems);
-    checkDnsSubdomain(ocm.component, joinPath(ocmPath, 'component'), problems);
-  }
-  const infraPath = joinPath(path, 'infraComponents');
-  const infra = checkObject(options.infraComponents, infraPath, problems, {
-    keys: PROFILE_INFRA_COMPONENTS,
-  });
-  for (const [key, on] of Object.entries(infra ?? {})) {
-    checkBoolean(on, joinPath(infraPath, key), problems);
-  }
+  parseInto(optionSettings(ctx.deploymentTechnology), options, path, problems);
 
   if (problems.length > before) return;
   const typed = options as ProfileOptions;

@@ -6,6 +6,7 @@
  * (they may be credentials).
  */
 import { z } from 'zod/v4';
+import { isPlainObject } from '../../profile/deepMerge';
 import { INPUT_LIMITS } from '../limits';
 import { describeType } from './describeType';
 
@@ -56,6 +57,31 @@ export function mapping<S extends Record<string, z.ZodType>>(
   return strict
     ? z.strictObject(shape, { error })
     : z.looseObject(shape, { error });
+}
+
+/**
+ * A mapping whose every value follows `value`, the fields outside `keys` included: they are
+ * reported as not known and checked too.
+ *
+ * @internal
+ */
+export function mappingOf(keys: readonly string[], value: z.ZodType) {
+  const known = keys.join(', ');
+  return z
+    .record(z.string(), value, { error: typeMessage('a mapping') })
+    .superRefine(
+      (map, ctx) => {
+        const unknown = Object.keys(map).filter(key => !keys.includes(key));
+        if (unknown.length > 0) {
+          ctx.addIssue({
+            code: 'unrecognized_keys',
+            keys: unknown,
+            message: `is not a known field (expected one of: ${known})`,
+          });
+        }
+      },
+      { when: payload => isPlainObject(payload.value) },
+    );
 }
 
 /** A mapping of any fields. */
