@@ -2,7 +2,6 @@ import { z } from 'zod/v4';
 import {
   checkArray,
   checkObject,
-  checkString,
   checkStringMap,
   describeType,
   type Problems,
@@ -107,6 +106,22 @@ const exposureSchema = mapping({
 });
 
 /**
+ * A feature toggle name: `feature-` and lower-case letters, digits and `-`, at most
+ * {@link INPUT_LIMITS}.maxFeatureToggleNameLength characters.
+ */
+const toggleName = text().refine(
+  name =>
+    name.length <= INPUT_LIMITS.maxFeatureToggleNameLength &&
+    FEATURE_TOGGLE_NAME.test(name),
+  {
+    error: quoted(
+      `is not a feature toggle name: "feature-" followed by lower-case letters, digits and '-', at most ${INPUT_LIMITS.maxFeatureToggleNameLength} characters, e.g. feature-enable-getting-started`,
+    ),
+    ...ifNoProblemYet,
+  },
+);
+
+/**
  * Validates `exposure` (all three fields, a DNS name without scheme, port or path, a port
  * 1-65535, http or https).
  *
@@ -171,22 +186,9 @@ export function validateFeatureToggles(
     });
     if (!toggle) return;
     const namePath = joinPath(itemPath, 'name');
-    let name = checkString(toggle.name, namePath, problems, true);
-    if (
-      name !== undefined &&
-      (name.length > INPUT_LIMITS.maxFeatureToggleNameLength ||
-        !FEATURE_TOGGLE_NAME.test(name))
-    ) {
-      problems.push({
-        path: namePath,
-        message: `${quoteForMessage(
-          name,
-        )} is not a feature toggle name: "feature-" followed by lower-case letters, digits and '-', at most ${
-          INPUT_LIMITS.maxFeatureToggleNameLength
-        } characters, e.g. feature-enable-getting-started`,
-      });
-      name = undefined;
-    }
+    const name = parseInto(toggleName, toggle.name, namePath, problems)
+      ? (toggle.name as string)
+      : undefined;
     if (name !== undefined) {
       if (
         !KNOWN_FEATURE_TOGGLES.includes(name) &&
