@@ -25,8 +25,10 @@ import {
   flag,
   ifNoProblemYet,
   mapping,
+  lengthMessage,
   mappingOf,
   text,
+  typeMessage,
 } from './schema/shapes';
 import { parseInto } from './schema/toProblems';
 import {
@@ -53,6 +55,13 @@ const OPTION_KEYS = [
   'infraComponents',
   'serviceOverrides',
 ] as const;
+
+/** The profile text (it may be empty: the operator's defaults apply). */
+const profileYaml = z
+  .string({ error: typeMessage('a string') })
+  .max(INPUT_LIMITS.maxProfileYamlLength, {
+    error: lengthMessage(INPUT_LIMITS.maxProfileYamlLength),
+  });
 
 const goDuration = text().refine(isGoDuration, {
   error: issue =>
@@ -252,23 +261,11 @@ export function validateProfileInput(
     return;
   }
   const yamlPath = joinPath(path, 'yaml');
-  if (typeof profile.yaml !== 'string') {
-    problems.push({
-      path: yamlPath,
-      message: `must be a string, got ${describeType(profile.yaml)}`,
-    });
-    return;
-  }
-  if (profile.yaml.length > INPUT_LIMITS.maxProfileYamlLength) {
-    problems.push({
-      path: yamlPath,
-      message: `is ${profile.yaml.length} characters long, at most ${INPUT_LIMITS.maxProfileYamlLength} are allowed`,
-    });
-    return;
-  }
-  const yamlProblems = validateProfileYaml(profile.yaml, { path: yamlPath });
+  if (!parseInto(profileYaml, profile.yaml, yamlPath, problems)) return;
+  const yaml = profile.yaml as string;
+  const yamlProblems = validateProfileYaml(yaml, { path: yamlPath });
   problems.push(...yamlProblems);
-  const parsed = parseProfileYaml(profile.yaml, yamlPath);
+  const parsed = parseProfileYaml(yaml, yamlPath);
   warnings.push(...parsed.warnings);
   if (yamlProblems.length > 0 || !ctx.deploymentTechnology) return;
   const decoded = parsed.value;

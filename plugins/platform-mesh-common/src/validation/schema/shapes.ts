@@ -90,7 +90,8 @@ export const anyMapping: z.ZodType<Record<string, unknown>> = mapping(
   false,
 );
 
-function lengthMessage(maxLength: number) {
+/** The message of a string longer than `maxLength`. */
+export function lengthMessage(maxLength: number) {
   return (issue: { input?: unknown }) =>
     `is ${
       String(issue.input).length
