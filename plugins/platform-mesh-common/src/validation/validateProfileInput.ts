@@ -8,7 +8,6 @@ import type { ProfileOptions } from '../types/setup';
 import { z } from 'zod/v4';
 import {
   checkArray,
-  checkBoolean,
   checkBoundedMapping,
   checkDnsLabel,
   checkObject,
@@ -55,6 +54,41 @@ const OPTION_KEYS = [
   'infraComponents',
   'serviceOverrides',
 ] as const;
+
+/**
+ * One entry of `profile.options.serviceOverrides`: settings of a service; `enabled` a boolean that
+ * conflicts with a `services` list.
+ */
+function serviceOverride(servicesListed: boolean) {
+  const settings = z.looseObject(
+    { enabled: flag.optional() },
+    {
+      error: issue =>
+        `must be a mapping of service settings, got ${describeType(
+          issue.input,
+        )}`,
+    },
+  );
+  if (!servicesListed) return settings;
+  return settings.superRefine(
+    (override, ctx) => {
+      if (override.enabled !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['enabled'],
+          message:
+            'conflicts with profile.options.services: list the service there instead',
+        });
+      }
+    },
+    { when: payload => isPlainObject(payload.value) },
+  );
+}
+
+const serviceOverrides = {
+  alone: serviceOverride(false),
+  withServices: serviceOverride(true),
+};
 
 /** The profile text (it may be empty: the operator's defaults apply). */
 const profileYaml = z
@@ -146,23 +180,14 @@ function validateOptions(
       if (checkDnsLabel(name, itemPath, problems) !== undefined)
         customNames.add(name);
     }
-    if (!isPlainObject(override)) {
-      problems.push({
-        path: itemPath,
-        message: `must be a mapping of service settings, got ${describeType(
-          override,
-        )}`,
-      });
-      continue;
-    }
-    checkBoolean(override.enabled, joinPath(itemPath, 'enabled'), problems);
-    if (override.enabled !== undefined && options.services !== undefined) {
-      problems.push({
-        path: joinPath(itemPath, 'enabled'),
-        message:
-          'conflicts with profile.options.services: list the service there instead',
-      });
-    }
+    parseInto(
+      options.services === undefined
+        ? serviceOverrides.alone
+        : serviceOverrides.withServices,
+      override,
+      itemPath,
+      problems,
+    );
   }
 
   const servicesPath = joinPath(path, 'services');
