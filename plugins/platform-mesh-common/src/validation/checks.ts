@@ -1,27 +1,57 @@
 /**
- * Small shape checks that record problems instead of throwing. Internal to the validators.
+ * Shape checks that record problems instead of throwing, for validators that check a section
+ * field by field. Each parses one value with a zod schema of `./schema` and reports every issue
+ * through `toProblems`. Internal to the validators.
  */
-import { isPlainObject } from '../profile/deepMerge';
-import { quoteForMessage, truncateForMessage } from './echo';
+import { z } from 'zod/v4';
 import { INPUT_LIMITS } from './limits';
-import { joinPath } from './path';
-import { isDataKey, isDnsLabel, isDnsSubdomain } from './rules';
+import { describeType } from './schema/describeType';
+import { dataKey, dnsLabel, dnsSubdomain, refName } from './schema/names';
+import {
+  anyMapping,
+  boundedMapping,
+  fields,
+  flag,
+  list,
+  mapping,
+  stringMap,
+  text,
+} from './schema/shapes';
+import { parseInto } from './schema/toProblems';
 import type { ValidationProblem } from './types';
 
 /** @internal */
 export type Problems = ValidationProblem[];
 
-/** @internal */
-export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `a ${typeof value}`;
+export { describeType };
+
+/** Parses an optional (or, when `required`, a required) value; returns it when it passed. */
+function check<T>(
+  schema: z.ZodType,
+  value: unknown,
+  path: string,
+  problems: Problems,
+  required: boolean,
+): T | undefined {
+  if (value === undefined && !required) return undefined;
+  return parseInto(schema, value, path, problems) ? (value as T) : undefined;
+}
+
+const strictMappings = new Map<string, z.ZodType>();
+
+function strictMapping(keys: readonly string[]): z.ZodType {
+  const id = keys.join('\n');
+  let schema = strictMappings.get(id);
+  if (!schema) {
+    schema = mapping(fields(keys));
+    strictMappings.set(id, schema);
+  }
+  return schema;
 }
 
 /**
  * Checks that a value is a mapping (when present, or always when `required`) and that it has no
- * keys outside `keys` (when given). Returns the mapping when it is one.
+ * keys outside `keys` (when given). Returns the mapping when it is one, unknown keys or not.
  *
  * @internal
  */
@@ -31,36 +61,15 @@ export function checkObject(
   problems: Problems,
   options: { required?: boolean; keys?: readonly string[] } = {},
 ): Record<string, unknown> | undefined {
-  if (value === undefined) {
-    if (options.required) problems.push({ path, message: 'is required' });
-    return undefined;
-  }
-  if (!isPlainObject(value)) {
-    problems.push({
-      path,
-      message: `must be a mapping, got ${describeType(value)}`,
-    });
-    return undefined;
-  }
-  if (options.keys) {
-    const known = options.keys;
-    const unknown = Object.keys(value).filter(key => !known.includes(key));
-    const listed = unknown.slice(0, INPUT_LIMITS.maxUnknownFieldsListed);
-    for (const key of listed) {
-      problems.push({
-        path: joinPath(path, truncateForMessage(key)),
-        message: `is not a known field (expected one of: ${known.join(', ')})`,
-      });
-    }
-    if (unknown.length > listed.length) {
-      problems.push({
-        path,
-        message: `has ${unknown.length - listed.length} more unknown fields`,
-      });
-    }
-  }
-  return value;
+  const schema = options.keys ? strictMapping(options.keys) : anyMapping;
+  if (value === undefined && !options.required) return undefined;
+  parseInto(schema, value, path, problems);
+  return anyMapping.safeParse(value).success
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
+
+const lists = new Map<number, z.ZodType>();
 
 /**
  * Checks a list: present when `required`, at most `maxItems` entries (the entries are not checked
@@ -75,25 +84,12 @@ export function checkArray(
   required = false,
   maxItems: number = INPUT_LIMITS.maxListItems,
 ): unknown[] | undefined {
-  if (value === undefined) {
-    if (required) problems.push({ path, message: 'is required' });
-    return undefined;
+  let schema = lists.get(maxItems);
+  if (!schema) {
+    schema = list(z.unknown(), maxItems);
+    lists.set(maxItems, schema);
   }
-  if (!Array.isArray(value)) {
-    problems.push({
-      path,
-      message: `must be a list, got ${describeType(value)}`,
-    });
-    return undefined;
-  }
-  if (value.length > maxItems) {
-    problems.push({
-      path,
-      message: `has ${value.length} entries, at most ${maxItems} are allowed`,
-    });
-    return undefined;
-  }
-  return value;
+  return check(schema, value, path, problems, required);
 }
 
 /**
@@ -109,29 +105,7 @@ export function checkString(
   required = false,
   maxLength: number = INPUT_LIMITS.maxStringLength,
 ): string | undefined {
-  if (value === undefined) {
-    if (required) problems.push({ path, message: 'is required' });
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    problems.push({
-      path,
-      message: `must be a string, got ${describeType(value)}`,
-    });
-    return undefined;
-  }
-  if (value.length > maxLength) {
-    problems.push({
-      path,
-      message: `is ${value.length} characters long, at most ${maxLength} are allowed`,
-    });
-    return undefined;
-  }
-  if (value.trim() === '') {
-    problems.push({ path, message: 'must not be empty' });
-    return undefined;
-  }
-  return value;
+  return check(text(maxLength), value, path, problems, required);
 }
 
 /** @internal */
@@ -140,15 +114,7 @@ export function checkBoolean(
   path: string,
   problems: Problems,
 ): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') {
-    problems.push({
-      path,
-      message: `must be true or false, got ${describeType(value)}`,
-    });
-    return undefined;
-  }
-  return value;
+  return check(flag, value, path, problems, false);
 }
 
 /** @internal */
@@ -157,53 +123,17 @@ export function checkStringMap(
   path: string,
   problems: Problems,
 ): void {
-  const map = checkObject(value, path, problems);
-  if (!map) return;
-  const entries = Object.entries(map);
-  if (entries.length > INPUT_LIMITS.maxListItems) {
-    problems.push({
-      path,
-      message: `has ${entries.length} entries, at most ${INPUT_LIMITS.maxListItems} are allowed`,
-    });
-    return;
-  }
-  for (const [key, item] of entries) {
-    const itemPath = joinPath(path, truncateForMessage(key));
-    if (typeof item !== 'string') {
-      problems.push({
-        path: itemPath,
-        message: `must be a string, got ${describeType(item)}`,
-      });
-    } else if (key.length > INPUT_LIMITS.maxStringLength) {
-      problems.push({
-        path: itemPath,
-        message: `the key is ${key.length} characters long, at most ${INPUT_LIMITS.maxStringLength} are allowed`,
-      });
-    } else if (item.length > INPUT_LIMITS.maxStringLength) {
-      problems.push({
-        path: itemPath,
-        message: `is ${item.length} characters long, at most ${INPUT_LIMITS.maxStringLength} are allowed`,
-      });
-    }
-  }
+  check(stringMap, value, path, problems, false);
 }
 
-/** A string check: `checkString`, then a predicate with the message for a value that fails it. */
-function stringCheck(isValid: (text: string) => boolean, problem: string) {
+/** A string check of a name schema of `./schema/names`. */
+function nameCheck(schema: z.ZodType<string>) {
   return (
     value: unknown,
     path: string,
     problems: Problems,
     required = false,
-  ): string | undefined => {
-    const text = checkString(value, path, problems, required);
-    if (text === undefined) return undefined;
-    if (!isValid(text)) {
-      problems.push({ path, message: `${quoteForMessage(text)} ${problem}` });
-      return undefined;
-    }
-    return text;
-  };
+  ): string | undefined => check(schema, value, path, problems, required);
 }
 
 /**
@@ -211,30 +141,21 @@ function stringCheck(isValid: (text: string) => boolean, problem: string) {
  *
  * @internal
  */
-export const checkDnsLabel = stringCheck(
-  isDnsLabel,
-  "is not a valid RFC 1123 label: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit",
-);
+export const checkDnsLabel = nameCheck(dnsLabel);
 
 /**
  * Checks an RFC 1123 subdomain (Secret and ConfigMap names).
  *
  * @internal
  */
-export const checkDnsSubdomain = stringCheck(
-  isDnsSubdomain,
-  "is not a valid RFC 1123 subdomain: at most 253 lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit",
-);
+export const checkDnsSubdomain = nameCheck(dnsSubdomain);
 
 /**
  * Checks a Secret/ConfigMap data key.
  *
  * @internal
  */
-export const checkDataKey = stringCheck(
-  isDataKey,
-  "is not a valid data key: use letters, digits, '-', '_' and '.' ([-._a-zA-Z0-9]+)",
-);
+export const checkDataKey = nameCheck(dataKey);
 
 /**
  * Checks a configured cluster or target name: non-empty, no whitespace, no '/' (it is part of the
@@ -242,10 +163,7 @@ export const checkDataKey = stringCheck(
  *
  * @internal
  */
-export const checkRefName = stringCheck(
-  text => !/[\s/]/.test(text),
-  "must not contain whitespace or '/'",
-);
+export const checkRefName = nameCheck(refName);
 
 /**
  * Checks a free-form mapping (`values`, `kcp`, `serviceOverrides`): a mapping whose JSON is at most
@@ -258,21 +176,5 @@ export function checkBoundedMapping(
   path: string,
   problems: Problems,
 ): Record<string, unknown> | undefined {
-  const map = checkObject(value, path, problems);
-  if (!map) return undefined;
-  let size: number;
-  try {
-    size = new TextEncoder().encode(JSON.stringify(map)).length;
-  } catch {
-    problems.push({ path, message: 'must be plain JSON data' });
-    return undefined;
-  }
-  if (size > INPUT_LIMITS.maxMappingJsonBytes) {
-    problems.push({
-      path,
-      message: `is ${size} bytes as JSON, at most ${INPUT_LIMITS.maxMappingJsonBytes} are allowed`,
-    });
-    return undefined;
-  }
-  return map;
+  return check(boundedMapping, value, path, problems, false);
 }

@@ -1,14 +1,11 @@
-import {
-  checkArray,
-  checkBoolean,
-  checkDnsLabel,
-  checkDnsSubdomain,
-  checkObject,
-  checkString,
-  type Problems,
-} from './checks';
+import { z } from 'zod/v4';
+import { isPlainObject } from '../profile/deepMerge';
+import { checkArray, checkObject, type Problems } from './checks';
 import { quoteForMessage } from './echo';
 import { joinPath } from './path';
+import { dnsLabel, dnsSubdomain } from './schema/names';
+import { flag, ifNoProblemYet, list, mapping, text } from './schema/shapes';
+import { parseInto } from './schema/toProblems';
 
 const PROVIDER_CONNECTION_KEYS = [
   'secret',
@@ -22,10 +19,70 @@ const PROVIDER_CONNECTION_KEYS = [
   'adminAuth',
 ] as const;
 
+const exportNames = list(
+  z
+    .string({ error: 'must be a non-empty string' })
+    .refine(name => name.trim() !== '', {
+      error: 'must be a non-empty string',
+      ...ifNoProblemYet,
+    }),
+);
+
+function passes(schema: z.ZodType, value: unknown): boolean {
+  return value !== undefined && schema.safeParse(value).success;
+}
+
 /**
- * Validates one provider connection: `secret` required; not both `apiExportName` and
- * `apiExportNames`; non-empty `apiExportNames` items; in scoped mode (`adminAuth` not true) exactly
- * one of `endpointSliceName` or `apiExportName(s)`.
+ * One provider connection: `secret` required; not both `apiExportName` and `apiExportNames`;
+ * non-empty `apiExportNames` items; in scoped mode (`adminAuth` not true) exactly one of
+ * `endpointSliceName` or `apiExportName(s)`. The two rules run when other fields failed too.
+ */
+const providerConnection = mapping(
+  {
+    secret: dnsSubdomain,
+    namespace: dnsLabel.optional(),
+    endpointSliceName: text().optional(),
+    apiExportName: text().optional(),
+    path: text().optional(),
+    rawPath: text().optional(),
+    external: flag.optional(),
+    adminAuth: flag.optional(),
+    apiExportNames: exportNames.optional(),
+  },
+  true,
+  PROVIDER_CONNECTION_KEYS,
+).superRefine(
+  (pc, ctx) => {
+    if (pc.apiExportName !== undefined && pc.apiExportNames !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['apiExportNames'],
+        message:
+          'set either apiExportName (operator v0.81 and older) or apiExportNames (pm-operator 0.87 and newer), not both',
+      });
+    }
+    if (passes(flag, pc.adminAuth) && pc.adminAuth === true) return;
+    const exportsSet =
+      passes(text(), pc.apiExportName) ||
+      (passes(list(z.unknown()), pc.apiExportNames) &&
+        (pc.apiExportNames as unknown[]).length > 0);
+    const count =
+      (passes(text(), pc.endpointSliceName) ? 1 : 0) + (exportsSet ? 1 : 0);
+    if (count !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          count === 0
+            ? 'scoped mode (adminAuth not true) needs exactly one of endpointSliceName or apiExportName(s); set one, or set adminAuth: true'
+            : 'scoped mode (adminAuth not true) needs exactly one of endpointSliceName or apiExportName(s), not both',
+      });
+    }
+  },
+  { when: payload => isPlainObject(payload.value) },
+);
+
+/**
+ * Validates one provider connection (see `providerConnection`).
  *
  * @param value - the connection
  * @param path - its field path
@@ -37,68 +94,32 @@ export function validateProviderConnection(
   path: string,
   problems: Problems,
 ): void {
-  const pc = checkObject(value, path, problems, {
-    required: true,
-    keys: PROVIDER_CONNECTION_KEYS,
-  });
-  if (!pc) return;
-  checkDnsSubdomain(pc.secret, joinPath(path, 'secret'), problems, true);
-  checkDnsLabel(pc.namespace, joinPath(path, 'namespace'), problems);
-  const slice = checkString(
-    pc.endpointSliceName,
-    joinPath(path, 'endpointSliceName'),
-    problems,
-  );
-  const exportName = checkString(
-    pc.apiExportName,
-    joinPath(path, 'apiExportName'),
-    problems,
-  );
-  checkString(pc.path, joinPath(path, 'path'), problems);
-  checkString(pc.rawPath, joinPath(path, 'rawPath'), problems);
-  checkBoolean(pc.external, joinPath(path, 'external'), problems);
-  const adminAuth = checkBoolean(
-    pc.adminAuth,
-    joinPath(path, 'adminAuth'),
-    problems,
-  );
-
-  const namesPath = joinPath(path, 'apiExportNames');
-  const names = checkArray(pc.apiExportNames, namesPath, problems);
-  names?.forEach((item, index) => {
-    if (typeof item !== 'string' || item.trim() === '') {
-      problems.push({
-        path: joinPath(namesPath, index),
-        message: 'must be a non-empty string',
-      });
-    }
-  });
-  if (pc.apiExportName !== undefined && pc.apiExportNames !== undefined) {
-    problems.push({
-      path: namesPath,
-      message:
-        'set either apiExportName (operator v0.81 and older) or apiExportNames (pm-operator 0.87 and newer), not both',
-    });
-  }
-
-  if (adminAuth !== true) {
-    const exportsSet = Boolean(exportName) || (names?.length ?? 0) > 0;
-    const count = (slice ? 1 : 0) + (exportsSet ? 1 : 0);
-    if (count !== 1) {
-      problems.push({
-        path,
-        message:
-          count === 0
-            ? 'scoped mode (adminAuth not true) needs exactly one of endpointSliceName or apiExportName(s); set one, or set adminAuth: true'
-            : 'scoped mode (adminAuth not true) needs exactly one of endpointSliceName or apiExportName(s), not both',
-      });
-    }
-  }
+  parseInto(providerConnection, value, path, problems);
 }
 
+const apiBinding = mapping({
+  workspaceTypePath: text(),
+  export: text(),
+  path: text(),
+});
+
+const workspace = mapping({
+  path: text().refine(path => path.includes(':'), {
+    error: issue =>
+      `${quoteForMessage(
+        issue.input,
+      )} must be a kcp workspace path containing ':', e.g. root:orgs:my-workspace`,
+    ...ifNoProblemYet,
+  }),
+  type: mapping({ name: text(), path: text() }),
+});
+
+const apiBindings = list(apiBinding);
+const workspaces = list(workspace);
+
 /**
- * Validates `kcp`: provider connections (both forms), extra default API bindings and extra
- * workspaces (whose path must contain ':').
+ * Validates `kcp`: provider connections (both forms, no two writing the same Secret), extra
+ * default API bindings and extra workspaces (whose path must contain ':').
  *
  * @param value - the kcp block
  * @param path - its field path
@@ -122,6 +143,7 @@ export function validateKcp(
   for (const listKey of ['providerConnections', 'extraProviderConnections']) {
     const listPath = joinPath(path, listKey);
     const seen = new Map<string, number>();
+    // A duplicate is reported right after the problems of the connection that repeats the Secret.
     checkArray(kcp[listKey], listPath, problems)?.forEach((pc, index) => {
       const itemPath = joinPath(listPath, index);
       validateProviderConnection(pc, itemPath, problems);
@@ -143,63 +165,20 @@ export function validateKcp(
       }
     });
   }
-
-  const bindingsPath = joinPath(path, 'extraDefaultAPIBindings');
-  checkArray(kcp.extraDefaultAPIBindings, bindingsPath, problems)?.forEach(
-    (item, index) => {
-      const itemPath = joinPath(bindingsPath, index);
-      const binding = checkObject(item, itemPath, problems, {
-        required: true,
-        keys: ['workspaceTypePath', 'export', 'path'],
-      });
-      if (!binding) return;
-      for (const key of ['workspaceTypePath', 'export', 'path']) {
-        checkString(binding[key], joinPath(itemPath, key), problems, true);
-      }
-    },
-  );
-
-  const workspacesPath = joinPath(path, 'extraWorkspaces');
-  checkArray(kcp.extraWorkspaces, workspacesPath, problems)?.forEach(
-    (item, index) => {
-      const itemPath = joinPath(workspacesPath, index);
-      const ws = checkObject(item, itemPath, problems, {
-        required: true,
-        keys: ['path', 'type'],
-      });
-      if (!ws) return;
-      const wsPath = checkString(
-        ws.path,
-        joinPath(itemPath, 'path'),
-        problems,
-        true,
-      );
-      if (wsPath !== undefined && !wsPath.includes(':')) {
-        problems.push({
-          path: joinPath(itemPath, 'path'),
-          message: `${quoteForMessage(
-            wsPath,
-          )} must be a kcp workspace path containing ':', e.g. root:orgs:my-workspace`,
-        });
-      }
-      const type = checkObject(ws.type, joinPath(itemPath, 'type'), problems, {
-        required: true,
-        keys: ['name', 'path'],
-      });
-      if (type) {
-        checkString(
-          type.name,
-          joinPath(joinPath(itemPath, 'type'), 'name'),
-          problems,
-          true,
-        );
-        checkString(
-          type.path,
-          joinPath(joinPath(itemPath, 'type'), 'path'),
-          problems,
-          true,
-        );
-      }
-    },
-  );
+  if (kcp.extraDefaultAPIBindings !== undefined) {
+    parseInto(
+      apiBindings,
+      kcp.extraDefaultAPIBindings,
+      joinPath(path, 'extraDefaultAPIBindings'),
+      problems,
+    );
+  }
+  if (kcp.extraWorkspaces !== undefined) {
+    parseInto(
+      workspaces,
+      kcp.extraWorkspaces,
+      joinPath(path, 'extraWorkspaces'),
+      problems,
+    );
+  }
 }

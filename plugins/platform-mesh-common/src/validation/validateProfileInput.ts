@@ -5,12 +5,11 @@ import { isKnownService, KNOWN_SERVICES } from '../profile/knownServices';
 import { parseProfileYaml } from '../profile/parseProfileYaml';
 import type { DeploymentTechnology } from '../types/status';
 import type { ProfileOptions } from '../types/setup';
+import { z } from 'zod/v4';
 import {
   checkArray,
-  checkBoolean,
   checkBoundedMapping,
   checkDnsLabel,
-  checkDnsSubdomain,
   checkObject,
   checkString,
   describeType,
@@ -20,6 +19,17 @@ import { quoteForMessage } from './echo';
 import { INPUT_LIMITS } from './limits';
 import { joinPath } from './path';
 import { isGoDuration, isHttpUrl } from './rules';
+import { dnsSubdomain } from './schema/names';
+import {
+  flag,
+  ifNoProblemYet,
+  mapping,
+  lengthMessage,
+  mappingOf,
+  text,
+  typeMessage,
+} from './schema/shapes';
+import { parseInto } from './schema/toProblems';
 import {
   profileDeploymentTechnology,
   validateProfileYaml,
@@ -44,6 +54,106 @@ const OPTION_KEYS = [
   'infraComponents',
   'serviceOverrides',
 ] as const;
+
+/**
+ * One entry of `profile.options.serviceOverrides`: settings of a service; `enabled` a boolean that
+ * conflicts with a `services` list.
+ */
+function serviceOverride(servicesListed: boolean) {
+  const settings = z.looseObject(
+    { enabled: flag.optional() },
+    {
+      error: issue =>
+        `must be a mapping of service settings, got ${describeType(
+          issue.input,
+        )}`,
+    },
+  );
+  if (!servicesListed) return settings;
+  return settings.superRefine(
+    (override, ctx) => {
+      if (override.enabled !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['enabled'],
+          message:
+            'conflicts with profile.options.services: list the service there instead',
+        });
+      }
+    },
+    { when: payload => isPlainObject(payload.value) },
+  );
+}
+
+const serviceOverrides = {
+  alone: serviceOverride(false),
+  withServices: serviceOverride(true),
+};
+
+/** The profile text (it may be empty: the operator's defaults apply). */
+const profileYaml = z
+  .string({ error: typeMessage('a string') })
+  .max(INPUT_LIMITS.maxProfileYamlLength, {
+    error: lengthMessage(INPUT_LIMITS.maxProfileYamlLength),
+  });
+
+const goDuration = text().refine(isGoDuration, {
+  error: issue =>
+    `${quoteForMessage(issue.input)} is not a Go duration such as 15m or 1h30m`,
+  ...ifNoProblemYet,
+});
+
+const destinationServer = text().refine(isHttpUrl, {
+  error:
+    'must be the http(s) URL of the runtime API server as the infra cluster reaches it',
+  ...ifNoProblemYet,
+});
+
+const optionOcm = mapping({
+  repo: dnsSubdomain.optional(),
+  component: dnsSubdomain.optional(),
+});
+
+const infraComponents = mappingOf(PROFILE_INFRA_COMPONENTS, flag.optional());
+
+function optionTechnology(setupTechnology: DeploymentTechnology | undefined) {
+  const technology = z.enum(['fluxcd', 'argocd'], {
+    error: 'must be fluxcd or argocd',
+  });
+  if (!setupTechnology) return technology;
+  return technology.refine(value => value === setupTechnology, {
+    error: `must match deploymentTechnology (${setupTechnology}) or be left out`,
+    ...ifNoProblemYet,
+  });
+}
+
+/**
+ * The settings of `profile.options` after the services (the mapping's unknown fields are reported
+ * by `validateOptions`): the deployment technology (matching the setup's), destination server,
+ * timeout, OCM names and infra components.
+ */
+const optionSettingsByTechnology = new Map<string, z.ZodType>();
+
+function optionSettings(
+  setupTechnology: DeploymentTechnology | undefined,
+): z.ZodType {
+  const id = setupTechnology ?? '';
+  let schema = optionSettingsByTechnology.get(id);
+  if (!schema) {
+    schema = mapping(
+      {
+        deploymentTechnology: optionTechnology(setupTechnology).optional(),
+        destinationServer: destinationServer.optional(),
+        timeout: goDuration.optional(),
+        ocm: optionOcm.optional(),
+        infraComponents: infraComponents.optional(),
+      },
+      false,
+    );
+    optionSettingsByTechnology.set(id, schema);
+  }
+  return schema;
+}
 
 function validateOptions(
   value: unknown,
@@ -70,23 +180,14 @@ function validateOptions(
       if (checkDnsLabel(name, itemPath, problems) !== undefined)
         customNames.add(name);
     }
-    if (!isPlainObject(override)) {
-      problems.push({
-        path: itemPath,
-        message: `must be a mapping of service settings, got ${describeType(
-          override,
-        )}`,
-      });
-      continue;
-    }
-    checkBoolean(override.enabled, joinPath(itemPath, 'enabled'), problems);
-    if (override.enabled !== undefined && options.services !== undefined) {
-      problems.push({
-        path: joinPath(itemPath, 'enabled'),
-        message:
-          'conflicts with profile.options.services: list the service there instead',
-      });
-    }
+    parseInto(
+      options.services === undefined
+        ? serviceOverrides.alone
+        : serviceOverrides.withServices,
+      override,
+      itemPath,
+      problems,
+    );
   }
 
   const servicesPath = joinPath(path, 'services');
@@ -116,57 +217,7 @@ function validateOptions(
     },
   );
 
-  const techPath = joinPath(path, 'deploymentTechnology');
-  if (options.deploymentTechnology !== undefined) {
-    if (
-      options.deploymentTechnology !== 'fluxcd' &&
-      options.deploymentTechnology !== 'argocd'
-    ) {
-      problems.push({ path: techPath, message: 'must be fluxcd or argocd' });
-    } else if (
-      ctx.deploymentTechnology &&
-      options.deploymentTechnology !== ctx.deploymentTechnology
-    ) {
-      problems.push({
-        path: techPath,
-        message: `must match deploymentTechnology (${ctx.deploymentTechnology}) or be left out`,
-      });
-    }
-  }
-  const serverPath = joinPath(path, 'destinationServer');
-  const server = checkString(options.destinationServer, serverPath, problems);
-  if (server !== undefined && !isHttpUrl(server)) {
-    problems.push({
-      path: serverPath,
-      message:
-        'must be the http(s) URL of the runtime API server as the infra cluster reaches it',
-    });
-  }
-  const timeoutPath = joinPath(path, 'timeout');
-  const timeout = checkString(options.timeout, timeoutPath, problems);
-  if (timeout !== undefined && !isGoDuration(timeout)) {
-    problems.push({
-      path: timeoutPath,
-      message: `${quoteForMessage(
-        timeout,
-      )} is not a Go duration such as 15m or 1h30m`,
-    });
-  }
-  const ocmPath = joinPath(path, 'ocm');
-  const ocm = checkObject(options.ocm, ocmPath, problems, {
-    keys: ['repo', 'component'],
-  });
-  if (ocm) {
-    checkDnsSubdomain(ocm.repo, joinPath(ocmPath, 'repo'), problems);
-    checkDnsSubdomain(ocm.component, joinPath(ocmPath, 'component'), problems);
-  }
-  const infraPath = joinPath(path, 'infraComponents');
-  const infra = checkObject(options.infraComponents, infraPath, problems, {
-    keys: PROFILE_INFRA_COMPONENTS,
-  });
-  for (const [key, on] of Object.entries(infra ?? {})) {
-    checkBoolean(on, joinPath(infraPath, key), problems);
-  }
+  parseInto(optionSettings(ctx.deploymentTechnology), options, path, problems);
 
   if (problems.length > before) return;
   const typed = options as ProfileOptions;
@@ -235,23 +286,11 @@ export function validateProfileInput(
     return;
   }
   const yamlPath = joinPath(path, 'yaml');
-  if (typeof profile.yaml !== 'string') {
-    problems.push({
-      path: yamlPath,
-      message: `must be a string, got ${describeType(profile.yaml)}`,
-    });
-    return;
-  }
-  if (profile.yaml.length > INPUT_LIMITS.maxProfileYamlLength) {
-    problems.push({
-      path: yamlPath,
-      message: `is ${profile.yaml.length} characters long, at most ${INPUT_LIMITS.maxProfileYamlLength} are allowed`,
-    });
-    return;
-  }
-  const yamlProblems = validateProfileYaml(profile.yaml, { path: yamlPath });
+  if (!parseInto(profileYaml, profile.yaml, yamlPath, problems)) return;
+  const yaml = profile.yaml as string;
+  const yamlProblems = validateProfileYaml(yaml, { path: yamlPath });
   problems.push(...yamlProblems);
-  const parsed = parseProfileYaml(profile.yaml, yamlPath);
+  const parsed = parseProfileYaml(yaml, yamlPath);
   warnings.push(...parsed.warnings);
   if (yamlProblems.length > 0 || !ctx.deploymentTechnology) return;
   const decoded = parsed.value;

@@ -3,17 +3,19 @@ import { resolveDestinationServer } from '../render/resolveSetup';
 import { describeSetupSecrets } from '../render/setupSecrets';
 import type { SetupSecret } from '../render/types';
 import type { PlatformMeshSetup } from '../types/setup';
+import { z } from 'zod/v4';
 import {
   checkBoundedMapping,
-  checkDnsLabel,
   checkDnsSubdomain,
   checkObject,
-  checkRefName,
   describeType,
   type Problems,
 } from './checks';
 import { quoteForMessage } from './echo';
 import { isHttpUrl } from './rules';
+import { dnsLabel, refName } from './schema/names';
+import { ifNoProblemYet, mapping } from './schema/shapes';
+import { parseInto } from './schema/toProblems';
 import { validateKcp } from './validateKcp';
 import { validateKubeconfigs } from './validateKubeconfigs';
 import { validateProfileInput } from './validateProfileInput';
@@ -42,6 +44,44 @@ const SETUP_KEYS = [
   'secrets',
   'kubeconfigs',
 ] as const;
+
+const instanceSchema = mapping({ name: dnsLabel, namespace: dnsLabel });
+
+const targetSchema = mapping({
+  name: refName,
+  operatorCluster: refName,
+  runtimeCluster: refName,
+  infraCluster: refName.optional(),
+  operatorNamespace: dnsLabel.optional(),
+});
+
+const deploymentTechnology = z.enum(['fluxcd', 'argocd'], {
+  error: issue =>
+    issue.input === undefined
+      ? 'is required (fluxcd or argocd)'
+      : `must be fluxcd or argocd, got ${quoteForMessage(issue.input)}`,
+});
+
+/** `profileConfigMap`: the operator reads it from the runtime cluster. */
+function profileConfigMapSchema(runtimeCluster: string | undefined) {
+  const cluster =
+    runtimeCluster === undefined
+      ? refName
+      : refName.refine(name => name === runtimeCluster, {
+          error: `must be the runtime cluster ${runtimeCluster}: the operator reads the profile ConfigMap with its runtime client, from the PlatformMesh's cluster`,
+          ...ifNoProblemYet,
+        });
+  return mapping({
+    namespace: dnsLabel.optional(),
+    cluster: cluster.optional(),
+  });
+}
+
+/** The value when it passes the schema, else `undefined`. */
+function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
 
 const SECRET_PATHS: Record<SetupSecret['id'], string> = {
   'operator-runtime-kubeconfig': 'secrets.operatorRuntimeKubeconfig',
@@ -156,71 +196,20 @@ export function validateSetup(input: unknown): SetupValidationResult {
   }
   const root = checkObject(input, '', problems, { keys: SETUP_KEYS })!;
 
-  const instance = checkObject(root.instance, 'instance', problems, {
-    required: true,
-    keys: ['name', 'namespace'],
-  });
-  checkDnsLabel(instance?.name, 'instance.name', problems, Boolean(instance));
-  const namespace = checkDnsLabel(
-    instance?.namespace,
-    'instance.namespace',
-    problems,
-    Boolean(instance),
-  );
+  parseInto(instanceSchema, root.instance, 'instance', problems);
+  const instance = isPlainObject(root.instance) ? root.instance : {};
+  const namespace = valid(dnsLabel, instance.namespace);
 
-  const target = checkObject(root.target, 'target', problems, {
-    required: true,
-    keys: [
-      'name',
-      'operatorCluster',
-      'runtimeCluster',
-      'infraCluster',
-      'operatorNamespace',
-    ],
-  });
-  let operatorIsInfra = true;
-  let runtimeCluster: string | undefined;
-  if (target) {
-    checkRefName(target.name, 'target.name', problems, true);
-    const operator = checkRefName(
-      target.operatorCluster,
-      'target.operatorCluster',
-      problems,
-      true,
-    );
-    runtimeCluster = checkRefName(
-      target.runtimeCluster,
-      'target.runtimeCluster',
-      problems,
-      true,
-    );
-    const infra = checkRefName(
-      target.infraCluster,
-      'target.infraCluster',
-      problems,
-    );
-    operatorIsInfra = infra === undefined || infra === operator;
-    checkDnsLabel(
-      target.operatorNamespace,
-      'target.operatorNamespace',
-      problems,
-    );
-  }
+  parseInto(targetSchema, root.target, 'target', problems);
+  const target = isPlainObject(root.target) ? root.target : {};
+  const operator = valid(refName, target.operatorCluster);
+  const infra = valid(refName, target.infraCluster);
+  const operatorIsInfra = infra === undefined || infra === operator;
+  const runtimeCluster = valid(refName, target.runtimeCluster);
 
   const technology = root.deploymentTechnology;
-  if (technology === undefined) {
-    problems.push({
-      path: 'deploymentTechnology',
-      message: 'is required (fluxcd or argocd)',
-    });
-  } else if (technology !== 'fluxcd' && technology !== 'argocd') {
-    problems.push({
-      path: 'deploymentTechnology',
-      message: `must be fluxcd or argocd, got ${quoteForMessage(technology)}`,
-    });
-  }
-  const validTechnology =
-    technology === 'fluxcd' || technology === 'argocd' ? technology : undefined;
+  parseInto(deploymentTechnology, technology, 'deploymentTechnology', problems);
+  const validTechnology = valid(deploymentTechnology, technology);
 
   const overridesDestination =
     isPlainObject(root.kubeconfigs) &&
@@ -266,26 +255,13 @@ export function validateSetup(input: unknown): SetupValidationResult {
     'profileConfigMapName',
     problems,
   );
-  const cm = checkObject(root.profileConfigMap, 'profileConfigMap', problems, {
-    keys: ['namespace', 'cluster'],
-  });
-  if (cm) {
-    checkDnsLabel(cm.namespace, 'profileConfigMap.namespace', problems);
-    const cluster = checkRefName(
-      cm.cluster,
-      'profileConfigMap.cluster',
+  if (root.profileConfigMap !== undefined) {
+    parseInto(
+      profileConfigMapSchema(runtimeCluster),
+      root.profileConfigMap,
+      'profileConfigMap',
       problems,
     );
-    if (
-      cluster !== undefined &&
-      runtimeCluster !== undefined &&
-      cluster !== runtimeCluster
-    ) {
-      problems.push({
-        path: 'profileConfigMap.cluster',
-        message: `must be the runtime cluster ${runtimeCluster}: the operator reads the profile ConfigMap with its runtime client, from the PlatformMesh's cluster`,
-      });
-    }
   }
 
   if (root.secrets !== undefined)

@@ -1,8 +1,7 @@
+import { z } from 'zod/v4';
 import {
   checkArray,
-  checkDnsLabel,
   checkObject,
-  checkString,
   checkStringMap,
   describeType,
   type Problems,
@@ -11,6 +10,15 @@ import { quoteForMessage } from './echo';
 import { INPUT_LIMITS } from './limits';
 import { joinPath } from './path';
 import { isDomainName } from './rules';
+import { dnsLabel } from './schema/names';
+import {
+  ifNoProblemYet,
+  list,
+  mapping,
+  stringMap,
+  text,
+} from './schema/shapes';
+import { parseInto } from './schema/toProblems';
 
 /**
  * Feature toggles the operator recognises but ships no manifests for: using them fails the
@@ -41,10 +49,81 @@ export const KNOWN_FEATURE_TOGGLES: readonly string[] = [
  */
 const FEATURE_TOGGLE_NAME = /^feature-[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+function quoted(problem: string) {
+  return (issue: { input?: unknown }) =>
+    `${quoteForMessage(issue.input)} ${problem}`;
+}
+
+/** `exposure.baseDomain`: a DNS name, the first of these rules it breaks reported. */
+const baseDomain = text()
+  .refine(domain => !domain.includes('://'), {
+    error: quoted(
+      'must be a domain name without a scheme; set exposure.protocol instead',
+    ),
+    ...ifNoProblemYet,
+  })
+  .refine(domain => !domain.includes(':'), {
+    error: quoted(
+      'must be a domain name without a port; set exposure.port instead',
+    ),
+    ...ifNoProblemYet,
+  })
+  .refine(domain => !domain.includes('/'), {
+    error: quoted('must be a domain name without a path'),
+    ...ifNoProblemYet,
+  })
+  .refine(isDomainName, {
+    error: quoted(
+      "is not a valid domain name: dot-separated labels of letters, digits and '-' (each at most 63, starting and ending with a letter or digit), e.g. portal.localhost or portal.example.com",
+    ),
+    ...ifNoProblemYet,
+  });
+
+function portMessage(issue: { input?: unknown }): string {
+  if (issue.input === undefined) return 'is required';
+  return `must be an integer from 1 to 65535, got ${
+    typeof issue.input === 'number' ? issue.input : describeType(issue.input)
+  }`;
+}
+
 /**
- * Validates `exposure`: all three fields (the operator uses them without defaults once set),
- * `baseDomain` a DNS name without scheme, port or path, `port` an integer 1-65535, `protocol`
- * `http` or `https`.
+ * `exposure`: all three fields (the operator uses them without defaults once set), `baseDomain` a
+ * DNS name without scheme, port or path, `port` an integer 1-65535, `protocol` `http` or `https`.
+ */
+const exposureSchema = mapping({
+  baseDomain,
+  port: z
+    .number({ error: portMessage })
+    .refine(port => Number.isInteger(port) && port >= 1 && port <= 65535, {
+      error: portMessage,
+    }),
+  protocol: z.enum(['http', 'https'], {
+    error: issue =>
+      issue.input === undefined
+        ? 'is required'
+        : `must be http or https, got ${quoteForMessage(issue.input)}`,
+  }),
+});
+
+/**
+ * A feature toggle name: `feature-` and lower-case letters, digits and `-`, at most
+ * {@link INPUT_LIMITS}.maxFeatureToggleNameLength characters.
+ */
+const toggleName = text().refine(
+  name =>
+    name.length <= INPUT_LIMITS.maxFeatureToggleNameLength &&
+    FEATURE_TOGGLE_NAME.test(name),
+  {
+    error: quoted(
+      `is not a feature toggle name: "feature-" followed by lower-case letters, digits and '-', at most ${INPUT_LIMITS.maxFeatureToggleNameLength} characters, e.g. feature-enable-getting-started`,
+    ),
+    ...ifNoProblemYet,
+  },
+);
+
+/**
+ * Validates `exposure` (all three fields, a DNS name without scheme, port or path, a port
+ * 1-65535, http or https).
  *
  * @internal
  */
@@ -53,73 +132,17 @@ export function validateExposure(
   path: string,
   problems: Problems,
 ): void {
-  const exposure = checkObject(value, path, problems, {
-    keys: ['baseDomain', 'port', 'protocol'],
-  });
-  if (!exposure) return;
-  const domainPath = joinPath(path, 'baseDomain');
-  const domain = checkString(exposure.baseDomain, domainPath, problems, true);
-  if (domain !== undefined) {
-    if (domain.includes('://')) {
-      problems.push({
-        path: domainPath,
-        message: `${quoteForMessage(
-          domain,
-        )} must be a domain name without a scheme; set exposure.protocol instead`,
-      });
-    } else if (domain.includes(':')) {
-      problems.push({
-        path: domainPath,
-        message: `${quoteForMessage(
-          domain,
-        )} must be a domain name without a port; set exposure.port instead`,
-      });
-    } else if (domain.includes('/')) {
-      problems.push({
-        path: domainPath,
-        message: `${quoteForMessage(
-          domain,
-        )} must be a domain name without a path`,
-      });
-    } else if (!isDomainName(domain)) {
-      problems.push({
-        path: domainPath,
-        message: `${quoteForMessage(
-          domain,
-        )} is not a valid domain name: dot-separated labels of letters, digits and '-' (each at most 63, starting and ending with a letter or digit), e.g. portal.localhost or portal.example.com`,
-      });
-    }
-  }
-  const portPath = joinPath(path, 'port');
-  if (exposure.port === undefined) {
-    problems.push({ path: portPath, message: 'is required' });
-  } else if (
-    typeof exposure.port !== 'number' ||
-    !Number.isInteger(exposure.port) ||
-    exposure.port < 1 ||
-    exposure.port > 65535
-  ) {
-    problems.push({
-      path: portPath,
-      message: `must be an integer from 1 to 65535, got ${
-        typeof exposure.port === 'number'
-          ? exposure.port
-          : describeType(exposure.port)
-      }`,
-    });
-  }
-  const protocolPath = joinPath(path, 'protocol');
-  if (exposure.protocol === undefined) {
-    problems.push({ path: protocolPath, message: 'is required' });
-  } else if (exposure.protocol !== 'http' && exposure.protocol !== 'https') {
-    problems.push({
-      path: protocolPath,
-      message: `must be http or https, got ${quoteForMessage(
-        exposure.protocol,
-      )}`,
-    });
-  }
+  parseInto(exposureSchema, value, path, problems);
 }
+
+const ocmRef = mapping({ name: text().optional() });
+
+/** `ocm`: `repo.name`, `component.name`, `referencePath[].name`. */
+const ocmSchema = mapping({
+  repo: ocmRef.optional(),
+  component: ocmRef.optional(),
+  referencePath: list(mapping({ name: text() })).optional(),
+});
 
 /**
  * Validates `ocm` (`repo.name`, `component.name`, `referencePath[].name`).
@@ -131,25 +154,7 @@ export function validateOcm(
   path: string,
   problems: Problems,
 ): void {
-  const ocm = checkObject(value, path, problems, {
-    keys: ['repo', 'component', 'referencePath'],
-  });
-  if (!ocm) return;
-  for (const key of ['repo', 'component']) {
-    const itemPath = joinPath(path, key);
-    const ref = checkObject(ocm[key], itemPath, problems, { keys: ['name'] });
-    if (ref) checkString(ref.name, joinPath(itemPath, 'name'), problems);
-  }
-  const refPath = joinPath(path, 'referencePath');
-  checkArray(ocm.referencePath, refPath, problems)?.forEach((item, index) => {
-    const itemPath = joinPath(refPath, index);
-    const entry = checkObject(item, itemPath, problems, {
-      required: true,
-      keys: ['name'],
-    });
-    if (entry)
-      checkString(entry.name, joinPath(itemPath, 'name'), problems, true);
-  });
+  parseInto(ocmSchema, value, path, problems);
 }
 
 /**
@@ -181,22 +186,9 @@ export function validateFeatureToggles(
     });
     if (!toggle) return;
     const namePath = joinPath(itemPath, 'name');
-    let name = checkString(toggle.name, namePath, problems, true);
-    if (
-      name !== undefined &&
-      (name.length > INPUT_LIMITS.maxFeatureToggleNameLength ||
-        !FEATURE_TOGGLE_NAME.test(name))
-    ) {
-      problems.push({
-        path: namePath,
-        message: `${quoteForMessage(
-          name,
-        )} is not a feature toggle name: "feature-" followed by lower-case letters, digits and '-', at most ${
-          INPUT_LIMITS.maxFeatureToggleNameLength
-        } characters, e.g. feature-enable-getting-started`,
-      });
-      name = undefined;
-    }
+    const name = parseInto(toggleName, toggle.name, namePath, problems)
+      ? (toggle.name as string)
+      : undefined;
     if (name !== undefined) {
       if (
         !KNOWN_FEATURE_TOGGLES.includes(name) &&
@@ -245,6 +237,37 @@ const WAIT_KEYS = [
   'conditionType',
 ] as const;
 
+const matchExpression = mapping({
+  key: text(),
+  operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist'], {
+    error: 'must be In, NotIn, Exists or DoesNotExist',
+  }),
+  values: list(z.string({ error: 'must be a string' })).optional(),
+});
+
+/** One `wait.resourceTypes` entry (flat `group`/`version`/`kind` form). */
+const resourceType = mapping(
+  {
+    group: z.string({ error: 'is required (use "" for the core group)' }),
+    version: text(),
+    kind: text(),
+    name: text().optional(),
+    namespace: dnsLabel.optional(),
+    conditionType: text().optional(),
+    matchLabels: stringMap.optional(),
+    conditionStatus: z
+      .enum(['True', 'False', 'Unknown'], {
+        error: 'must be True, False or Unknown',
+      })
+      .optional(),
+    matchExpressions: list(matchExpression).optional(),
+  },
+  true,
+  WAIT_KEYS,
+);
+
+const waitSchema = mapping({ resourceTypes: list(resourceType).optional() });
+
 /**
  * Validates `wait.resourceTypes` (flat `group`/`version`/`kind` form).
  *
@@ -255,80 +278,5 @@ export function validateWait(
   path: string,
   problems: Problems,
 ): void {
-  const wait = checkObject(value, path, problems, { keys: ['resourceTypes'] });
-  if (!wait) return;
-  const listPath = joinPath(path, 'resourceTypes');
-  checkArray(wait.resourceTypes, listPath, problems)?.forEach((item, index) => {
-    const itemPath = joinPath(listPath, index);
-    const rt = checkObject(item, itemPath, problems, {
-      required: true,
-      keys: WAIT_KEYS,
-    });
-    if (!rt) return;
-    if (typeof rt.group !== 'string') {
-      problems.push({
-        path: joinPath(itemPath, 'group'),
-        message: 'is required (use "" for the core group)',
-      });
-    }
-    checkString(rt.version, joinPath(itemPath, 'version'), problems, true);
-    checkString(rt.kind, joinPath(itemPath, 'kind'), problems, true);
-    checkString(rt.name, joinPath(itemPath, 'name'), problems);
-    checkDnsLabel(rt.namespace, joinPath(itemPath, 'namespace'), problems);
-    checkString(
-      rt.conditionType,
-      joinPath(itemPath, 'conditionType'),
-      problems,
-    );
-    if (rt.matchLabels !== undefined)
-      checkStringMap(
-        rt.matchLabels,
-        joinPath(itemPath, 'matchLabels'),
-        problems,
-      );
-    if (
-      rt.conditionStatus !== undefined &&
-      !['True', 'False', 'Unknown'].includes(rt.conditionStatus as string)
-    ) {
-      problems.push({
-        path: joinPath(itemPath, 'conditionStatus'),
-        message: 'must be True, False or Unknown',
-      });
-    }
-    const exprPath = joinPath(itemPath, 'matchExpressions');
-    checkArray(rt.matchExpressions, exprPath, problems)?.forEach(
-      (expr, exprIndex) => {
-        const ePath = joinPath(exprPath, exprIndex);
-        const e = checkObject(expr, ePath, problems, {
-          required: true,
-          keys: ['key', 'operator', 'values'],
-        });
-        if (!e) return;
-        checkString(e.key, joinPath(ePath, 'key'), problems, true);
-        if (
-          !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(
-            e.operator as string,
-          )
-        ) {
-          problems.push({
-            path: joinPath(ePath, 'operator'),
-            message: 'must be In, NotIn, Exists or DoesNotExist',
-          });
-        }
-        const values = checkArray(
-          e.values,
-          joinPath(ePath, 'values'),
-          problems,
-        );
-        values?.forEach((v, vIndex) => {
-          if (typeof v !== 'string') {
-            problems.push({
-              path: joinPath(joinPath(ePath, 'values'), vIndex),
-              message: 'must be a string',
-            });
-          }
-        });
-      },
-    );
-  });
+  parseInto(waitSchema, value, path, problems);
 }
