@@ -40,9 +40,9 @@ check "API reports (build:api-reports:only --ci)" yarn build:api-reports:only --
 # knip reports (knip-report.md beside each plugin package, as Backstage's repositories keep them):
 # fails on drift, i.e. on an unused, unlisted or misplaced dependency
 check "knip reports (knip-reports --ci)" yarn backstage-repo-tools knip-reports --ci plugins/*
-# knip (.knip.json; knip-reports writes and removes its own knip.json): unlisted or unresolved
-# imports and binaries, unused files
-check "knip (dependencies, files)" yarn knip --no-progress --no-config-hints --include dependencies,unlisted,binaries,unresolved,files
+# knip (.knip.json; knip-reports writes and removes its own knip.json), everything it checks:
+# unused files, exports, types and dependencies, unlisted or unresolved imports and binaries
+check "knip (files, exports, types, dependencies)" yarn knip --no-progress --no-config-hints
 # no production dependency exists only for tests: knip --strict counts production files only
 check "production dependencies (knip --strict; used by published code or declarations)" \
   bash -c 'yarn knip --no-progress --no-config-hints --strict --include dependencies --reporter json | node scripts/check-production-dependencies.mjs'

@@ -6,12 +6,11 @@
 import { z } from 'zod/v4';
 import { INPUT_LIMITS } from './limits';
 import { describeType } from './schema/describeType';
-import { dataKey, dnsLabel, dnsSubdomain, refName } from './schema/names';
+import { dnsLabel, dnsSubdomain } from './schema/names';
 import {
   anyMapping,
   boundedMapping,
   fields,
-  flag,
   list,
   mapping,
   stringMap,
@@ -109,15 +108,6 @@ export function checkString(
 }
 
 /** @internal */
-export function checkBoolean(
-  value: unknown,
-  path: string,
-  problems: Problems,
-): boolean | undefined {
-  return check(flag, value, path, problems, false);
-}
-
-/** @internal */
 export function checkStringMap(
   value: unknown,
   path: string,
@@ -149,21 +139,6 @@ export const checkDnsLabel = nameCheck(dnsLabel);
  * @internal
  */
 export const checkDnsSubdomain = nameCheck(dnsSubdomain);
-
-/**
- * Checks a Secret/ConfigMap data key.
- *
- * @internal
- */
-export const checkDataKey = nameCheck(dataKey);
-
-/**
- * Checks a configured cluster or target name: non-empty, no whitespace, no '/' (it is part of the
- * `<target>/<namespace>/<name>` annotation value).
- *
- * @internal
- */
-export const checkRefName = nameCheck(refName);
 
 /**
  * Checks a free-form mapping (`values`, `kcp`, `serviceOverrides`): a mapping whose JSON is at most

@@ -89,7 +89,7 @@ const providerConnection = mapping(
  * @param problems - where problems are added
  * @internal
  */
-export function validateProviderConnection(
+function validateProviderConnection(
   value: unknown,
   path: string,
   problems: Problems,

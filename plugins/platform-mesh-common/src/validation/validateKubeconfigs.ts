@@ -92,20 +92,6 @@ const kubeconfigSource = mapping({
   { when: payload => isPlainObject(payload.value) },
 );
 
-/**
- * Validates one kubeconfig source without ever echoing its values (see `kubeconfigSource`).
- *
- * @internal
- */
-export function validateKubeconfigSource(
-  value: unknown,
-  path: string,
-  problems: Problems,
-): void {
-  if (value === undefined) return;
-  parseInto(kubeconfigSource, value, path, problems);
-}
-
 function kubeconfigsSchema(operatorIsInfra: boolean) {
   return mapping({
     operatorToRuntime: kubeconfigSource.optional(),

@@ -40,7 +40,7 @@ import {
  *
  * @internal
  */
-export interface ProfileInputContext {
+interface ProfileInputContext {
   deploymentTechnology?: DeploymentTechnology;
   namespace?: string;
 }

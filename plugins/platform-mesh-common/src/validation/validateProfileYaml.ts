@@ -20,7 +20,7 @@ const INFRA_COMPONENT_KEYS = [
 /**
  * Options of {@link validateProfileYaml}.
  */
-export interface ValidateProfileYamlOptions {
+interface ValidateProfileYamlOptions {
   /** The field path problems are reported against (default `profile.yaml`). */
   path?: string;
 }

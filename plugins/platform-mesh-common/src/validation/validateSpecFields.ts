@@ -24,7 +24,7 @@ import { parseInto } from './schema/toProblems';
  * Feature toggles the operator recognises but ships no manifests for: using them fails the
  * FeatureToggleSubroutine (operator v0.81.14).
  */
-export const BROKEN_FEATURE_TOGGLES: readonly string[] = [
+const BROKEN_FEATURE_TOGGLES: readonly string[] = [
   'feature-enable-marketplace-account',
   'feature-enable-marketplace-org',
 ];
@@ -34,7 +34,7 @@ export const BROKEN_FEATURE_TOGGLES: readonly string[] = [
  * `manifests/features/<toggle>/` for the `feature-enable-*` and `feature-accounts-*` ones, KcpSetup
  * reads the `feature-disable-*` ones. Other names are only logged by the operator.
  */
-export const KNOWN_FEATURE_TOGGLES: readonly string[] = [
+const KNOWN_FEATURE_TOGGLES: readonly string[] = [
   'feature-enable-getting-started',
   'feature-accounts-in-accounts',
   'feature-enable-account-iam-ui',

@@ -82,7 +82,7 @@ export function createFakes() {
 }
 
 /** The namespaces the fake targets allow instances in (`platformMesh.targets[].namespaces`). */
-export const FAKE_NAMESPACES = ['platform-mesh-system', 'pm-*', 'team-a-*'];
+const FAKE_NAMESPACES = ['platform-mesh-system', 'pm-*', 'team-a-*'];
 
 /** Targets of the fake clusters: `dev` (three clusters), `colocated` (Operator == Infra), `argo`. */
 export function createService(
@@ -134,7 +134,7 @@ export function createService(
 }
 
 /** A logger that records every line (message and metadata) for the secrets-never-logged checks. */
-export function recordingLogger() {
+function recordingLogger() {
   const lines: string[] = [];
   const logger = mockServices.logger.mock();
   for (const level of ['info', 'warn', 'error', 'debug'] as const) {

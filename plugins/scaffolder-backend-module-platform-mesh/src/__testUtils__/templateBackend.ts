@@ -27,16 +27,16 @@ import { parse } from 'yaml';
 import { scaffolderModulePlatformMesh } from '../module';
 
 /** A template entity read from `examples/templates`; its spec is left loose for the tests. */
-export type ExampleTemplate = Omit<Entity, 'spec'> & { spec: any };
+type ExampleTemplate = Omit<Entity, 'spec'> & { spec: any };
 
 /** The HTTP server of a backend from {@link startTemplateBackend}, for supertest. */
-export type TemplateServer = TestBackend['server'];
+type TemplateServer = TestBackend['server'];
 
 /**
  * One `platformMesh.targets` entry. `operatorNamespace` defaults to `<namespace>-system` and
  * `runtimeServerUrl` to the local runtime API server.
  */
-export interface TemplateTarget {
+interface TemplateTarget {
   name: string;
   namespace: string;
   operatorCluster: string;
@@ -48,7 +48,7 @@ export interface TemplateTarget {
 }
 
 /** What {@link runTemplateTask} returns once the task has ended. */
-export interface TemplateTaskResult {
+interface TemplateTaskResult {
   /** `completed` or `failed` */
   status: string;
   /** the messages of the task's events, one a line */

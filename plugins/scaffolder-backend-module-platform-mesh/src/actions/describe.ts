@@ -16,7 +16,7 @@ import { examples } from './describe.examples';
 import { describeOutputProperties } from './describeOutputs';
 
 /** Options of {@link createPlatformMeshDescribeAction}. */
-export interface PlatformMeshDescribeActionOptions {
+interface PlatformMeshDescribeActionOptions {
   clusters: PlatformMeshClustersService;
   permissions: PermissionsService;
 }

@@ -2,10 +2,7 @@ export {
   createPlatformMeshApplyAction,
   type PlatformMeshApplyActionOptions,
 } from './apply';
-export {
-  createPlatformMeshDescribeAction,
-  type PlatformMeshDescribeActionOptions,
-} from './describe';
+export { createPlatformMeshDescribeAction } from './describe';
 export {
   createPlatformMeshRenderAction,
   type PlatformMeshRenderActionOptions,

@@ -5,7 +5,7 @@ import type {
 import { rulesAllow, type ResourceRule } from './accessRules';
 
 /** The answer for one access: allowed or not, or the error of the review that was to tell. */
-export type AccessAnswer = { allowed: boolean } | { error: unknown };
+type AccessAnswer = { allowed: boolean } | { error: unknown };
 
 interface NamespaceRules {
   rules: ResourceRule[];

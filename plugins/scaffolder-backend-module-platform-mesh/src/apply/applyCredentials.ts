@@ -24,7 +24,7 @@ export type TokenOutcome = {
 };
 
 /** An apply whose Secrets carry ServiceAccount tokens it reads or mints. */
-export type TokenApplyRun = ApplyRun & { baseKubeconfigs: SetupKubeconfigs };
+type TokenApplyRun = ApplyRun & { baseKubeconfigs: SetupKubeconfigs };
 
 /**
  * The kubeconfigs the Secrets carry before tokens are filled in: the ServiceAccount kubeconfigs,

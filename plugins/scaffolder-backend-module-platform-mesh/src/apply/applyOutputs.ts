@@ -17,7 +17,7 @@ export type ObjectOutcome = {
 };
 
 /** Where the apply phases set the action outputs: the action context. */
-export interface ApplyOutputTarget {
+interface ApplyOutputTarget {
   output(name: string, value: unknown): void;
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 
 /** The PlatformMesh CRD's name. */
-export const PLATFORM_MESH_CRD = 'platformmeshes.core.platform-mesh.io';
+const PLATFORM_MESH_CRD = 'platformmeshes.core.platform-mesh.io';
 const CRD_PATH = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${PLATFORM_MESH_CRD}`;
 /** The key of the PlatformMesh group version in the `GET /openapi/v3` index. */
 const OPENAPI_GROUP_VERSION = 'apis/core.platform-mesh.io/v1alpha1';
@@ -17,7 +17,7 @@ const OPENAPI_GROUP_VERSION = 'apis/core.platform-mesh.io/v1alpha1';
 const OPENAPI_MAX_BYTES = 8 * 1024 * 1024;
 
 /** What {@link readInstalledProviderConnectionForms} found. */
-export interface InstalledSchemaRead {
+interface InstalledSchemaRead {
   /** The provider connection forms the installed schema declares, when it could be read. */
   forms?: InstalledProviderConnectionForms;
   /** Where they were read: the CRD, or the group's OpenAPI v3 document. */

@@ -60,7 +60,7 @@ function describeFailure(failure: ApplyFailure, roleOf: RoleLookup): string {
 type RoleLookup = (ref: { cluster: string; object: string }) => ClusterRole[];
 
 /** An object this run wrote, and what the write did. */
-export interface WrittenObject {
+interface WrittenObject {
   cluster: string;
   object: string;
   action: 'created' | 'configured' | 'unchanged';

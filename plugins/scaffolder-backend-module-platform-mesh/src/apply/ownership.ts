@@ -15,7 +15,7 @@ import { ObjectReads } from './objectReads';
 const GUARDED_KINDS = new Set(['Secret', 'ConfigMap']);
 
 /** An existing object this product did not create, and who manages it. */
-export interface ForeignObject {
+interface ForeignObject {
   /** The configured cluster name. */
   cluster: string;
   /** `Kind namespace/name`. */
@@ -60,7 +60,7 @@ export function foreignManagers(
  * @param options - the clusters, the planned objects and the abort signal
  * @internal
  */
-export async function findForeignObjects(options: {
+async function findForeignObjects(options: {
   clusters: PlatformMeshClustersService;
   items: Array<{ cluster: string; object: KubernetesObject }>;
   signal?: AbortSignal;

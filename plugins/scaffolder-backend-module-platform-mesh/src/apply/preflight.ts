@@ -63,7 +63,7 @@ export interface PreflightInput {
 }
 
 /** The outcome: every problem on every cluster, and warnings. */
-export interface PreflightResult {
+interface PreflightResult {
   ok: boolean;
   problems: PreflightProblem[];
   warnings: string[];

@@ -24,7 +24,7 @@ import {
 } from '@platform-mesh-backstage/plugin-platform-mesh-node';
 
 /** Options of {@link waitForReady}. */
-export interface WaitForReadyOptions {
+interface WaitForReadyOptions {
   runtime: ClusterClient;
   infra: ClusterClient;
   instance: { name: string; namespace: string };
@@ -37,7 +37,7 @@ export interface WaitForReadyOptions {
 }
 
 /** The wait ended because the instance cannot become Ready, or the time ran out. */
-export class WaitForReadyError extends Error {
+class WaitForReadyError extends Error {
   readonly reason: 'failed' | 'timeout' | 'aborted';
 
   constructor(reason: 'failed' | 'timeout' | 'aborted', message: string) {

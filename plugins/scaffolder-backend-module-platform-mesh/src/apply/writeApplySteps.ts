@@ -26,7 +26,7 @@ type StepOutcome = {
 };
 
 /** Where the writes keep their checkpoints: the action context. */
-export type ApplyCheckpoints = Pick<ActionContext<any, any>, 'checkpoint'>;
+type ApplyCheckpoints = Pick<ActionContext<any, any>, 'checkpoint'>;
 
 /** Writes one step, reusing the run's dry run; the credentials step first mints its tokens. */
 async function writeStep(

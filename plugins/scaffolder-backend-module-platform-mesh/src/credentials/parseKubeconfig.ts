@@ -3,7 +3,7 @@ import type { KubeconfigSource } from '@platform-mesh-backstage/plugin-platform-
 import { parse } from 'yaml';
 
 /** The result of {@link parseKubeconfig}: a source, or why not (never quoting the value). */
-export type ParsedKubeconfig =
+type ParsedKubeconfig =
   | { ok: true; source: KubeconfigSource }
   | { ok: false; problem: string };
 

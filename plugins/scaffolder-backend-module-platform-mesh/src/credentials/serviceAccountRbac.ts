@@ -55,7 +55,7 @@ export interface ServiceAccountRef {
 }
 
 /** An object of the ServiceAccount RBAC, with where it goes. */
-export interface RbacObject {
+interface RbacObject {
   role: ClusterRole;
   cluster: string;
   object: KubernetesObject;
@@ -71,7 +71,7 @@ const READ = ['get', 'list', 'watch'];
  * provider Secrets, the rebac-authz webhook Issuer/Certificate, restarts kcp pods when the CA
  * changes, waits for RootShard/FrontProxy and cert-manager CRDs, and runs ManagedProviders.
  */
-export const OPERATOR_RUNTIME_RULES = [
+const OPERATOR_RUNTIME_RULES = [
   {
     apiGroups: ['core.platform-mesh.io'],
     resources: ['platformmeshes'],
@@ -129,7 +129,7 @@ export const OPERATOR_RUNTIME_RULES = [
  * HelmReleases, Kustomizations and Flux sources, or Argo CD Applications and the AppProject,
  * checks the Wait resources, and reads the istio-istiod release.
  */
-export const OPERATOR_INFRA_RULES = [
+const OPERATOR_INFRA_RULES = [
   {
     apiGroups: ['helm.toolkit.fluxcd.io'],
     resources: ['helmreleases'],
@@ -166,7 +166,7 @@ export const OPERATOR_INFRA_RULES = [
  * cluster-admin equivalent that any remote Helm deployer needs; it is a separate identity so
  * that the operator's own ServiceAccount stays least-privileged.
  */
-export const GITOPS_RUNTIME_RULES = [
+const GITOPS_RUNTIME_RULES = [
   { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
 ];
 

@@ -24,7 +24,7 @@ export const DEFAULT_TOKEN_EXPIRATION_SECONDS = 365 * 24 * 60 * 60;
  * A token in use is kept while more than this share of its lifetime is left; below, a re-run
  * mints a new one (rotation).
  */
-export const ROTATE_BELOW_REMAINING = 0.25;
+const ROTATE_BELOW_REMAINING = 0.25;
 
 /** The token a ServiceAccount kubeconfig gets. Holds a credential: never log or output it. */
 export interface ServiceAccountToken {
@@ -66,7 +66,7 @@ export function decodeTokenClaims(token: string): TokenClaims | undefined {
  * uid: a re-created ServiceAccount invalidates older tokens), and more than
  * {@link ROTATE_BELOW_REMAINING} of its lifetime (and of the requested one) is left.
  */
-export function isReusableToken(
+function isReusableToken(
   token: string,
   serviceAccount: { namespace: string; name: string; uid?: string },
   requestedSeconds: number,

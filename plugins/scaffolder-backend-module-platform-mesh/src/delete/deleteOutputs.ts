@@ -5,7 +5,7 @@ import type {
 } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /** One object in the action's outputs. */
-export interface OutputObject {
+interface OutputObject {
   kind: string;
   namespace?: string;
   name: string;

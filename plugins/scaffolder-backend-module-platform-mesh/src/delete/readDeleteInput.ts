@@ -17,12 +17,12 @@ import { readField, readNumberField } from '../input/readFields';
 import { assertTargetNamespace } from '../input/targetNamespace';
 
 /** Default of `waitTimeoutSeconds`: how long each step waits for its objects to be gone. */
-export const DEFAULT_DELETE_WAIT_SECONDS = 300;
+const DEFAULT_DELETE_WAIT_SECONDS = 300;
 /** The longest `waitTimeoutSeconds` allowed. */
-export const MAX_DELETE_WAIT_SECONDS = 3600;
+const MAX_DELETE_WAIT_SECONDS = 3600;
 
 /** The checked input of `platform-mesh:delete`. */
-export interface DeleteInput {
+interface DeleteInput {
   target: PlatformMeshTarget;
   ref: InstanceRef;
   waitTimeoutSeconds: number;

@@ -6,7 +6,7 @@ import {
 } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 
 /** The catalog settings the actions share with the catalog entity provider. */
-export interface CatalogSettings {
+interface CatalogSettings {
   /** `namePattern`: the instance entity's name pattern (`{target}`, `{namespace}`, `{name}`). */
   namePattern?: string;
   /** `defaultOwner`: a Group or User ref, the owner when a template names none. */

@@ -8,7 +8,7 @@ export interface Problem {
 }
 
 /** Problems listed one by one in an error message; the rest are counted. */
-export const MAX_LISTED_PROBLEMS = 50;
+const MAX_LISTED_PROBLEMS = 50;
 
 /** The longest message of one problem in an error message. */
 const MAX_PROBLEM_MESSAGE = 600;

@@ -25,7 +25,7 @@ export interface InstanceCatalogInput {
  * The catalog-related inputs, checked (`owner` and `sourceTemplate` as full entity refs); the rest
  * is completed once the instance is known.
  */
-export interface CatalogFields {
+interface CatalogFields {
   entityName?: string;
   owner?: string;
   sourceTemplate?: string;

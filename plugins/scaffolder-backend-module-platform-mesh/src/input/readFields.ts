@@ -19,7 +19,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The field types {@link readField} checks. */
-export type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'string[]';
+type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'string[]';
 
 /**
  * Reads one input field with a type check; undefined (and a problem) when it has the wrong type.

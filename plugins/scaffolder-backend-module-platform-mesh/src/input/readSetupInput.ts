@@ -17,21 +17,14 @@ import {
 } from './readCatalogInput';
 import { readField as field, readNumberField } from './readFields';
 import { parseSetupInput } from './schema/setupInputSchema';
-import {
-  DEFAULT_KUBECONFIG_SECRETS,
-  readSecretKubeconfigs,
-} from './secretKubeconfigs';
+import { readSecretKubeconfigs } from './secretKubeconfigs';
 import {
   PLACEHOLDER_TOKEN,
   serviceAccountKubeconfigs,
 } from './serviceAccountKubeconfigs';
 import { setupProblems } from './setupProblems';
 
-export {
-  DEFAULT_KUBECONFIG_SECRETS,
-  PLACEHOLDER_TOKEN,
-  serviceAccountKubeconfigs,
-};
+export { PLACEHOLDER_TOKEN, serviceAccountKubeconfigs };
 
 /** How the kubeconfigs in the setup's Secrets are obtained. */
 export type CredentialsMode = 'serviceAccount' | 'secrets' | 'none';
@@ -211,4 +204,4 @@ export function readSetupInput(
   return input;
 }
 
-export { toInputError, field as readField, readNumberField, type Problem };
+export { field as readField, readNumberField, type Problem };

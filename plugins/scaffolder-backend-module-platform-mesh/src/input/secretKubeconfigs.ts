@@ -8,7 +8,7 @@ import type { KubeconfigSourceId } from '../credentials/serviceAccountRbac';
 import type { Problem } from './inputProblems';
 
 /** Default names of the task secrets that hold kubeconfigs (`credentials: secrets`). */
-export const DEFAULT_KUBECONFIG_SECRETS: Record<KubeconfigSourceId, string> = {
+const DEFAULT_KUBECONFIG_SECRETS: Record<KubeconfigSourceId, string> = {
   operatorToRuntime: 'operatorToRuntimeKubeconfig',
   operatorToInfra: 'operatorToInfraKubeconfig',
   infraToRuntime: 'infraToRuntimeKubeconfig',

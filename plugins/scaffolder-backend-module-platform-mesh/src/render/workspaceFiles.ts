@@ -17,7 +17,7 @@ import type { CredentialsMode } from '../input/readSetupInput';
 import { catalogInfo, type InstanceEntity } from '../actions/outputs';
 
 /** What the render writes, by path relative to the target folder. */
-export interface WorkspaceFiles {
+interface WorkspaceFiles {
   files: Array<{ path: string; content: string }>;
   readme: string;
 }

@@ -13,7 +13,7 @@ import { ifNoProblemYet, text } from './shapes';
  *
  * @internal
  */
-export function named(
+function named(
   isValid: (value: string) => boolean,
   problem: string,
 ): z.ZodType<string> {

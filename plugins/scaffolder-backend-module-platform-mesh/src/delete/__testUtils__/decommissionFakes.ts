@@ -13,7 +13,7 @@ import {
 } from '@platform-mesh-backstage/plugin-platform-mesh-node-test-utils';
 import { TOKENS, URLS } from '../../__testUtils__/fakeClusters';
 
-export const OURS = {
+const OURS = {
   'app.kubernetes.io/managed-by': 'backstage-platform-mesh',
 };
 /** A token inside the seeded kubeconfig Secrets: must never show up in logs or outputs. */
@@ -31,7 +31,7 @@ const INFRA: FakeResource[] = [
 ];
 
 /** Stores an object as written by `manager`. */
-export function seedAs(fake: FakeCluster, object: any, manager: string) {
+function seedAs(fake: FakeCluster, object: any, manager: string) {
   const stored = fake.seed(object);
   stored.metadata.managedFields = [{ manager, operation: 'Apply' }];
   return stored;

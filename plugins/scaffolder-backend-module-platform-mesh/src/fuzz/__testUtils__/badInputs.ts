@@ -4,7 +4,7 @@
  */
 
 /** A small seeded PRNG (mulberry32), so that a failure reproduces from its seed. */
-export function seededRandom(seed: number) {
+function seededRandom(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -228,7 +228,7 @@ const RENDER_ONLY: Breaker[] = [
 ];
 
 /** A generated bad input and the field paths its error must name. */
-export interface BadInput {
+interface BadInput {
   input: Record<string, unknown>;
   /** Every field path that was broken. */
   broken: string[];

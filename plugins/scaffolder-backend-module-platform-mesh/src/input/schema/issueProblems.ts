@@ -32,7 +32,7 @@ function valueAt(raw: unknown, path: ReadonlyArray<string | number>): unknown {
  * @param issue - an issue of the setup input schema
  * @param raw - the action input (for the given value's type and length)
  */
-export function toProblem(issue: ZodIssue, raw: unknown): Problem {
+function toProblem(issue: ZodIssue, raw: unknown): Problem {
   const field = fieldPath(issue.path);
   const value = valueAt(raw, issue.path);
   switch (issue.code) {

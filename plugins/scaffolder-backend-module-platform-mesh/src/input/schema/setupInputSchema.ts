@@ -16,7 +16,7 @@ import {
 } from './setupFields';
 
 /** What the setup input schema depends on besides the input. */
-export interface SetupInputContext extends SetupFieldsContext {
+interface SetupInputContext extends SetupFieldsContext {
   /**
    * Whether the `kubeconfigSecrets` entries are checked with `credentials: secrets` (they are
    * when the task secrets are read).
