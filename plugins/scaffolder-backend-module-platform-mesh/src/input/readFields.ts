@@ -1,31 +1,51 @@
-import {
-  INPUT_LIMITS,
-  truncateForMessage,
-} from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
+import { INPUT_LIMITS } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
+import { z } from 'zod/v3';
 import type { Problem } from './inputProblems';
+import {
+  mapping,
+  numberIn,
+  optional,
+  required,
+  text,
+  textList,
+} from './schema/fieldTypes';
+import { toProblems } from './schema/issueProblems';
 
 type Raw = Record<string, unknown>;
 
-/** The type of a value, for messages (never the value itself). */
-export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return `a ${typeof value}`;
-}
-
-/** Whether a value is a plain mapping. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The field types {@link readField} checks. */
-type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'string[]';
+type FieldType = 'string' | 'boolean' | 'object' | 'string[]';
+
+const shapes: Record<FieldType, (maxLength: number) => z.ZodTypeAny> = {
+  string: maxLength => text(maxLength),
+  boolean: () => z.boolean({ invalid_type_error: 'a boolean' }),
+  object: () => mapping(),
+  'string[]': maxLength => textList(maxLength),
+};
 
 /**
- * Reads one input field with a type check; undefined (and a problem) when it has the wrong type.
- * Strings are at most `maxLength` characters (default `INPUT_LIMITS.maxStringLength`); string lists
- * at most `INPUT_LIMITS.maxListItems` entries of at most `maxLength` characters. Never echoes the
- * value.
+ * Parses one input field with `schema` (absent values made `undefined` by it) and reports every
+ * issue through the setup input's issue mapper, named by the field.
+ */
+function parseField<T>(
+  raw: Raw,
+  name: string,
+  schema: z.ZodTypeAny,
+  problems: Problem[],
+): T | undefined {
+  const result = z.object({ [name]: schema }).safeParse({ [name]: raw[name] });
+  if (!result.success) {
+    problems.push(...toProblems(result.error.issues, raw));
+    return undefined;
+  }
+  return result.data[name] as T | undefined;
+}
+
+/**
+ * Reads one input field with a type check (a zod schema of `schema/fieldTypes`); undefined (and a
+ * problem) when it has the wrong type. Absent (`undefined`, `null`, `''`) is not given. Strings
+ * are at most `maxLength` characters (default `INPUT_LIMITS.maxStringLength`); string lists at most
+ * `INPUT_LIMITS.maxListItems` entries of at most `maxLength` characters. Never echoes the value.
  *
  * @param raw - the action input
  * @param name - the field
@@ -40,61 +60,18 @@ export function readField<T>(
   problems: Problem[],
   options: { required?: boolean; maxLength?: number } = {},
 ): T | undefined {
-  const value = raw[name];
-  const maxLength = options.maxLength ?? INPUT_LIMITS.maxStringLength;
-  if (value === undefined || value === null || value === '') {
-    if (options.required)
-      problems.push({ field: name, message: 'is required' });
-    return undefined;
-  }
-  const checks: Record<FieldType, [boolean, string]> = {
-    object: [isObject(value), 'a mapping'],
-    'string[]': [
-      Array.isArray(value) && value.every(v => typeof v === 'string'),
-      'a list of strings',
-    ],
-    string: [typeof value === 'string', 'a string'],
-    number: [typeof value === 'number', 'a number'],
-    boolean: [typeof value === 'boolean', 'a boolean'],
-  };
-  const [ok, expected] = checks[type];
-  if (!ok) {
-    problems.push({
-      field: name,
-      message: `must be ${expected}, got ${describeType(value)}`,
-    });
-    return undefined;
-  }
-  if (typeof value === 'string' && value.length > maxLength) {
-    problems.push({
-      field: name,
-      message: `is ${value.length} characters long, at most ${maxLength} are allowed`,
-    });
-    return undefined;
-  }
-  if (Array.isArray(value)) {
-    if (value.length > INPUT_LIMITS.maxListItems) {
-      problems.push({
-        field: name,
-        message: `has ${value.length} entries, at most ${INPUT_LIMITS.maxListItems} are allowed`,
-      });
-      return undefined;
-    }
-    const long = value.findIndex((v: string) => v.length > maxLength);
-    if (long !== -1) {
-      problems.push({
-        field: `${name}[${long}]`,
-        message: `is ${value[long].length} characters long, at most ${maxLength} are allowed`,
-      });
-      return undefined;
-    }
-  }
-  return value as T;
+  const shape = shapes[type](options.maxLength ?? INPUT_LIMITS.maxStringLength);
+  return parseField<T>(
+    raw,
+    name,
+    options.required ? required(shape) : optional(shape),
+    problems,
+  );
 }
 
 /**
- * Reads a number field: a finite number from `min` to `max`, an integer unless `integer` is false.
- * Undefined (and a problem) otherwise.
+ * Reads a number field: a finite number from `min` to `max`, an integer unless `integer` is false
+ * (`numberIn` of `schema/fieldTypes`). Undefined (and a problem) otherwise.
  *
  * @param raw - the action input
  * @param name - the field
@@ -107,22 +84,5 @@ export function readNumberField(
   problems: Problem[],
   bounds: { min: number; max: number; integer?: boolean },
 ): number | undefined {
-  const value = readField<number>(raw, name, 'number', problems);
-  if (value === undefined) return undefined;
-  const integer = bounds.integer ?? true;
-  if (
-    !Number.isFinite(value) ||
-    (integer && !Number.isInteger(value)) ||
-    value < bounds.min ||
-    value > bounds.max
-  ) {
-    problems.push({
-      field: name,
-      message: `must be ${integer ? 'an integer' : 'a number'} from ${
-        bounds.min
-      } to ${bounds.max}, got ${truncateForMessage(String(value))}`,
-    });
-    return undefined;
-  }
-  return value;
+  return parseField<number>(raw, name, optional(numberIn(bounds)), problems);
 }

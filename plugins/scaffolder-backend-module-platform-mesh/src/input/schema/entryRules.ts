@@ -1,6 +1,6 @@
 import { INPUT_LIMITS } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { z } from 'zod/v3';
-import { describeType, isObject } from '../readFields';
+import { describeType, isObject } from '../valueKinds';
 import { KUBECONFIG_SECRET_KEYS, SECRET_NAME_KEYS } from './inputOptions';
 
 const problem = (ctx: z.RefinementCtx, path: string[], message: string) =>

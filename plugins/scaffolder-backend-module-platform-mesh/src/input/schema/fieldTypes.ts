@@ -35,7 +35,7 @@ export const text = (max: number = INPUT_LIMITS.maxStringLength) =>
  * A list of strings: the type first (every item a string), then at most
  * `INPUT_LIMITS.maxListItems` items, then each item at most `maxStringLength` characters.
  */
-export const textList = () =>
+export const textList = (max: number = INPUT_LIMITS.maxStringLength) =>
   z
     .array(z.unknown(), { invalid_type_error: 'a list of strings' })
     .superRefine((list, ctx) => {
@@ -56,7 +56,7 @@ export const textList = () =>
         });
       }
     })
-    .pipe(z.array(text()));
+    .pipe(z.array(text(max)));
 
 /** A mapping (a plain object). */
 export const mapping = () =>

@@ -1,7 +1,7 @@
 import { truncateForMessage } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import type { ZodIssue } from 'zod/v3';
 import type { Problem } from '../inputProblems';
-import { describeType } from '../readFields';
+import { describeType } from '../valueKinds';
 
 /** A zod path as an input field path: `kcp.providerConnections[0].secret`; `input` for the root. */
 export function fieldPath(path: ReadonlyArray<string | number>): string {

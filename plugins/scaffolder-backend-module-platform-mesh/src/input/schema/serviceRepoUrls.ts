@@ -4,7 +4,7 @@ import {
   quoteForMessage,
 } from '@platform-mesh-backstage/plugin-platform-mesh-common/alpha';
 import { z } from 'zod/v3';
-import { describeType } from '../readFields';
+import { describeType } from '../valueKinds';
 import { mapping } from './fieldTypes';
 import { SERVICE_NAME } from './inputOptions';
 
