@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check: type-check, lint, unit tests and integration tests against real local
 # kube-apiservers (started or reused), and browser tests of the example app in Debian's Chromium
-# (installed when missing). Prints a closing line `N passed, N failed` and exits non-zero on any
+# (installed when missing), API and knip reports, and the consumer lane (our packed packages in a
+# fresh @backstage/create-app app). Prints a closing line `N passed, N failed` and exits non-zero on any
 # failure. Type-check and lint count as one check each; every Jest and Playwright test counts once.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
