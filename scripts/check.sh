@@ -44,6 +44,7 @@ check "knip reports (knip-reports --ci)" yarn backstage-repo-tools knip-reports 
 # knip (.knip.json; knip-reports writes and removes its own knip.json), everything it checks:
 # unused files, exports, types and dependencies, unlisted or unresolved imports and binaries
 check "knip (files, exports, types, dependencies)" yarn knip --no-progress --no-config-hints
+check "script self-tests (node --test scripts/*.test.mjs)" node --test scripts/*.test.mjs
 # no production dependency exists only for tests: knip --strict counts production files only
 check "production dependencies (knip --strict; used by published code or declarations)" \
   bash -c 'yarn knip --no-progress --no-config-hints --strict --include dependencies --reporter json | node scripts/check-production-dependencies.mjs'
