@@ -103,7 +103,9 @@ async function main() {
     { stdio: ['ignore', process.stderr, process.stderr] },
   );
   if (res.status !== 0) throw new Error('operator up failed');
-  log('done: open the "platform-mesh-live" resource in the catalog');
+  log(
+    'done: open resource:default/live-platform-mesh-system-platform-mesh in the catalog (emitted by the catalog entity provider from the PlatformMesh)',
+  );
 }
 
 main().catch(e => {
