@@ -62,6 +62,31 @@ export function tarballProblems(pkg, files) {
   return problems;
 }
 
+/**
+ * The problems of a packed README: a relative link or image (`[x](rbac/a.yaml)`,
+ * `![x](docs/card.png)`) whose file is not in the tarball, so it would be broken on the registry's
+ * page. Links with a scheme, anchors and `mailto:` are not checked.
+ *
+ * @param {string} readme the packed README.md
+ * @param {string[]} files the tarball's file paths without the leading `package/`
+ * @returns {string[]}
+ */
+export function readmeLinkProblems(readme, files) {
+  const has = new Set(files);
+  const problems = [];
+  const prose = readme.replace(/^```[\s\S]*?^```/gm, '');
+  for (const [, target] of prose.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;
+    const file = decodeURI(target.split('#')[0]).replace(/^\.\//, '');
+    if (file.startsWith('../') || !has.has(file)) {
+      problems.push(
+        `README.md links to ${target}, which is not in the tarball`,
+      );
+    }
+  }
+  return problems;
+}
+
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   const tarball = process.argv[2];
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
@@ -74,6 +99,18 @@ if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
     }),
   );
   const problems = tarballProblems(pkg, files);
+  if (files.includes('README.md')) {
+    const readme = execFileSync(
+      'tar',
+      ['-xzOf', tarball, 'package/README.md'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    problems.push(...readmeLinkProblems(readme, files));
+  } else {
+    problems.push('no README.md in the tarball');
+  }
   if (problems.length) {
     for (const p of problems) console.error(`${pkg.name}: ${p}`);
     process.exit(1);
