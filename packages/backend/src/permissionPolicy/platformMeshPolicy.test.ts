@@ -101,7 +101,9 @@ describe('the example Platform Mesh permission policy', () => {
       request(server)
         .post('/api/permission/authorize')
         .set('authorization', mockCredentials.user.header(user))
-        .send({ items: [{ id: '1', permission: platformMeshApplyPermission }] });
+        .send({
+          items: [{ id: '1', permission: platformMeshApplyPermission }],
+        });
     const denied = await authorize(OWNER);
     expect(denied.status).toBe(200);
     expect(denied.body.items).toEqual([
@@ -119,13 +121,11 @@ describe("the backend plugin README's example policy", () => {
       'utf8',
     );
     const readme: string = readFileSync(
-      join(
-        __dirname,
-        '../../../../plugins/platform-mesh-backend/README.md',
-      ),
+      join(__dirname, '../../../../plugins/platform-mesh-backend/README.md'),
       'utf8',
     );
-    const marker = '// packages/backend/src/permissionPolicy/platformMeshPolicy.ts\n';
+    const marker =
+      '// packages/backend/src/permissionPolicy/platformMeshPolicy.ts\n';
     const start = readme.indexOf(marker);
     expect(start).toBeGreaterThan(-1);
     const block = readme.slice(
