@@ -37,9 +37,12 @@ type LenientFields = {
  * and `kubeconfigSecrets`, so that every problem is found in one pass.
  *
  * @param context - the configured targets and the defaults of the action
+ * @param fields - the field schemas (`setupFields(context)`)
  */
-export function setupInputSchema(context: SetupInputContext) {
-  const fields = setupFields(context);
+export function setupInputSchema(
+  context: SetupInputContext,
+  fields: Fields = setupFields(context),
+) {
   const shape = Object.fromEntries(
     Object.entries(fields).map(([name, schema]) => [
       name,
@@ -86,12 +89,13 @@ export function parseSetupInput(
   raw: unknown,
   context: SetupInputContext,
 ): { values: SetupFieldValues; problems: Problem[] } {
-  const result = setupInputSchema(context).safeParse(raw);
+  const fields = setupFields(context);
+  const result = setupInputSchema(context, fields).safeParse(raw);
   if (result.success) return { values: result.data, problems: [] };
   const problems = toProblems(result.error.issues, raw);
   const values: Record<string, unknown> = {};
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-    for (const [name, schema] of Object.entries(setupFields(context))) {
+    for (const [name, schema] of Object.entries(fields)) {
       const field = fieldSchema(
         schema as FieldSchema<unknown, unknown>,
       ).safeParse((raw as Record<string, unknown>)[name]);
